@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace AuthorBot.BotFramework.State;
+
+/// <summary>Turns written values into (JSON text, ETag) and stored rows back into documents, the same way for every store.</summary>
+internal static class StoreDocumentCodec
+{
+    private const string ETagProperty = "eTag";
+
+    /// <summary>Serializes <paramref name="value"/> to a JSON object without its ETag, and returns the ETag it was read with.</summary>
+    public static EncodedDocument Encode(string key, object? value, JsonSerializerOptions options)
+    {
+        ValidateKey(key);
+        if (value is null)
+        {
+            throw new ArgumentException($"Cannot store null under '{key}'; delete the key instead.", nameof(value));
+        }
+
+        var node = value switch
+        {
+            JsonElement element => JsonNode.Parse(element.GetRawText()),
+            JsonNode json => json.DeepClone(),
+            _ => JsonSerializer.SerializeToNode(value, value.GetType(), options),
+        };
+        if (node is not JsonObject document)
+        {
+            throw new ArgumentException($"The value stored under '{key}' must serialize to a JSON object, not {node?.GetValueKind().ToString() ?? "null"}.", nameof(value));
+        }
+
+        var eTag = TakeETag(document);
+        if (value is IStoreItem item)
+        {
+            eTag = item.ETag;
+        }
+
+        return new EncodedDocument(key, document.ToJsonString(options), eTag, value as IStoreItem);
+    }
+
+    /// <summary>Builds the document handed out by reads: the stored JSON plus its current ETag.</summary>
+    public static JsonElement Decode(string json, string eTag)
+    {
+        var document = JsonNode.Parse(json) as JsonObject ?? [];
+        document[ETagProperty] = eTag;
+        return JsonSerializer.SerializeToElement(document, StateJson.Options);
+    }
+
+    public static void ValidateKey(string? key)
+    {
+        if (string.IsNullOrEmpty(key))
+        {
+            throw new ArgumentException("Storage keys must be non-empty strings.", nameof(key));
+        }
+    }
+
+    private static string? TakeETag(JsonObject document)
+    {
+        string? eTag = null;
+        foreach (var name in new[] { ETagProperty, "ETag" })
+        {
+            if (document.TryGetPropertyValue(name, out var found))
+            {
+                if (found is JsonValue v && v.TryGetValue<string>(out var text))
+                {
+                    eTag = text;
+                }
+
+                document.Remove(name);
+            }
+        }
+
+        return eTag;
+    }
+}

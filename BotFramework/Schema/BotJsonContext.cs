@@ -1,0 +1,36 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AuthorBot.BotFramework.Schema;
+
+/// <summary>
+/// Source-generated System.Text.Json metadata for the Bot Framework wire types: camelCase, nulls omitted,
+/// lenient timestamps. Use <see cref="BotJson"/> for reading and writing.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.Strict,
+    MaxDepth = BotJson.MaxDepth,
+    Converters = [typeof(LenientDateTimeOffsetConverter)])]
+[JsonSerializable(typeof(Activity))]
+[JsonSerializable(typeof(Activity[]))]
+[JsonSerializable(typeof(IList<Activity>))]
+[JsonSerializable(typeof(ChannelAccount))]
+[JsonSerializable(typeof(ChannelAccount[]))]
+[JsonSerializable(typeof(IList<ChannelAccount>))]
+[JsonSerializable(typeof(ConversationAccount))]
+[JsonSerializable(typeof(ConversationReference))]
+[JsonSerializable(typeof(Attachment))]
+[JsonSerializable(typeof(Entity))]
+[JsonSerializable(typeof(CardAction))]
+[JsonSerializable(typeof(SuggestedActions))]
+[JsonSerializable(typeof(HeroCard))]
+[JsonSerializable(typeof(ResourceResponse))]
+[JsonSerializable(typeof(ExpectedReplies))]
+[JsonSerializable(typeof(InvokeResponse))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(JsonElement))]
+public partial class BotJsonContext : JsonSerializerContext
+{
+}

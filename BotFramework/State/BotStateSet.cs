@@ -1,0 +1,42 @@
+using AuthorBot.BotFramework.Builder;
+
+namespace AuthorBot.BotFramework.State;
+
+/// <summary>Several states loaded and saved together.</summary>
+public class BotStateSet
+{
+    /// <summary>Creates a set.</summary>
+    /// <param name="botStates">The states.</param>
+    public BotStateSet(params BotState[] botStates)
+    {
+        ArgumentNullException.ThrowIfNull(botStates);
+        BotStates = [.. botStates];
+    }
+
+    /// <summary>The states in the set.</summary>
+    public IList<BotState> BotStates { get; }
+
+    /// <summary>Adds a state.</summary>
+    /// <param name="botState">The state.</param>
+    /// <returns>This set.</returns>
+    public BotStateSet Add(BotState botState)
+    {
+        ArgumentNullException.ThrowIfNull(botState);
+        BotStates.Add(botState);
+        return this;
+    }
+
+    /// <summary>Loads every state.</summary>
+    /// <param name="turnContext">The turn.</param>
+    /// <param name="force">Reload even if cached.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public Task LoadAllAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default) =>
+        Task.WhenAll(BotStates.Select(state => state.LoadAsync(turnContext, force, cancellationToken)));
+
+    /// <summary>Saves every changed state.</summary>
+    /// <param name="turnContext">The turn.</param>
+    /// <param name="force">Write even if unchanged.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    public Task SaveAllChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default) =>
+        Task.WhenAll(BotStates.Select(state => state.SaveChangesAsync(turnContext, force, cancellationToken)));
+}

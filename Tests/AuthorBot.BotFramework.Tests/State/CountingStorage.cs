@@ -1,0 +1,31 @@
+using AuthorBot.BotFramework.State;
+
+namespace AuthorBot.BotFramework.Tests.State;
+
+/// <summary>Wraps a store, counting writes and optionally failing the next writes with a conflict.</summary>
+internal sealed class CountingStorage(IStorage inner) : IStorage
+{
+    private int _writes;
+    private int _conflictsToInject;
+
+    public int Writes => Volatile.Read(ref _writes);
+
+    public void FailNextWritesWithConflict(int count) => Volatile.Write(ref _conflictsToInject, count);
+
+    public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default) =>
+        inner.ReadAsync(keys, cancellationToken);
+
+    public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _writes);
+        if (Interlocked.Decrement(ref _conflictsToInject) >= 0)
+        {
+            throw new StorageConcurrencyException("injected conflict");
+        }
+
+        return inner.WriteAsync(changes, cancellationToken);
+    }
+
+    public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default) =>
+        inner.DeleteAsync(keys, cancellationToken);
+}

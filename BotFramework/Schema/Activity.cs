@@ -137,10 +137,7 @@ public partial class Activity
     /// <summary>Delivery hint (<see cref="DeliveryModes"/>).</summary>
     public string? DeliveryMode { get; set; }
 
-    /// <summary>Phrases that help a speech recognizer.</summary>
-    public IList<string>? ListenFor { get; set; }
-
-    /// <summary>Fields this library does not model (textHighlights, semanticAction, channel extras), written back unchanged.</summary>
+    /// <summary>Fields this library does not model (listenFor, textHighlights, semanticAction, channel extras), written back unchanged.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? Properties { get; set; }
 }

@@ -29,6 +29,10 @@ namespace AuthorBot.BotFramework.Schema;
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(ExpectedReplies))]
 [JsonSerializable(typeof(InvokeResponse))]
+[JsonSerializable(typeof(ConversationParameters))]
+[JsonSerializable(typeof(ConversationResourceResponse))]
+[JsonSerializable(typeof(PagedMembersResult))]
+[JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(JsonElement))]
 public partial class BotJsonContext : JsonSerializerContext

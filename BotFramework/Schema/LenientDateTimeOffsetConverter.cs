@@ -6,11 +6,14 @@ namespace AuthorBot.BotFramework.Schema;
 
 /// <summary>
 /// Reads the timestamp shapes seen in real traffic (ISO 8601 with <c>Z</c>, <c>+00:00</c>, 7-digit fractions,
-/// no offset = UTC) and writes round-trip ISO 8601 that keeps the offset and every fraction digit.
+/// no offset = UTC). Writes ISO 8601 with every significant fraction digit: UTC as <c>Z</c> (what the activity
+/// spec asks for), any other offset kept as <c>±hh:mm</c> (localTimestamp).
 /// </summary>
 internal sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
 {
     private const int MaxTimestampLength = 64;
+    private const string UtcFormat = "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF'Z'";
+    private const string OffsetFormat = "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz";
 
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -46,13 +49,14 @@ internal sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOff
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
     {
+        var format = value.Offset == TimeSpan.Zero ? UtcFormat : OffsetFormat;
         Span<byte> buffer = stackalloc byte[MaxTimestampLength];
-        if (value.TryFormat(buffer, out var written, "O", CultureInfo.InvariantCulture))
+        if (value.TryFormat(buffer, out var written, format, CultureInfo.InvariantCulture))
         {
             writer.WriteStringValue(buffer[..written]);
             return;
         }
 
-        writer.WriteStringValue(value.ToString("O", CultureInfo.InvariantCulture));
+        writer.WriteStringValue(value.ToString(format, CultureInfo.InvariantCulture));
     }
 }

@@ -1,0 +1,58 @@
+using AuthorBot.Recommenders.Evaluation;
+using AuthorBot.Recommenders.Numerics;
+
+namespace AuthorBot.Recommenders.Tests;
+
+public class MetricsTests
+{
+    [Fact]
+    public void Top_k_matches_a_full_sort_and_skips_excluded_items()
+    {
+        var random = new Random(4);
+        var scores = Enumerable.Range(0, 500).Select(_ => (float)random.NextDouble()).ToArray();
+        var excluded = scores.Select((_, i) => i % 7 == 0).ToArray();
+        var top = new int[10];
+
+        var n = TopK.Select(scores, excluded, top);
+
+        var expected = Enumerable.Range(0, 500).Where(i => !excluded[i]).OrderByDescending(i => scores[i]).Take(10).ToArray();
+        Assert.Equal(10, n);
+        Assert.Equal(expected, top);
+    }
+
+    [Fact]
+    public void Top_k_returns_fewer_when_fewer_candidates_remain()
+    {
+        var top = new int[5];
+        var n = TopK.Select([0.1f, 0.9f, 0.5f], [false, true, false], top);
+
+        Assert.Equal(2, n);
+        Assert.Equal([2, 0], top[..n]);
+    }
+
+    [Fact]
+    public void Ranking_metrics_follow_the_gorse_definitions()
+    {
+        int[] ranked = [5, 1, 7, 3];
+        var relevant = new HashSet<int> { 1, 3, 9 };
+
+        Assert.Equal(0.5, RankingMetrics.Precision(ranked, relevant), 6);
+        Assert.Equal(2.0 / 3, RankingMetrics.Recall(ranked, relevant), 6);
+        Assert.Equal(0.5, RankingMetrics.ReciprocalRank(ranked, relevant), 6);
+        Assert.Equal(((1.0 / 2) + (2.0 / 4)) / 3, RankingMetrics.AveragePrecision(ranked, relevant), 6);
+        var dcg = (1 / Math.Log2(3)) + (1 / Math.Log2(5));
+        var idcg = 1 + (1 / Math.Log2(3)) + (1 / Math.Log2(4));
+        Assert.Equal(dcg / idcg, RankingMetrics.Ndcg(ranked, relevant), 6);
+        Assert.Equal(1, RankingMetrics.Hit(ranked, 7));
+        Assert.Equal(0.5, RankingMetrics.HitNdcg(ranked, 7), 6);
+        Assert.Equal(0, RankingMetrics.HitNdcg(ranked, 8));
+    }
+
+    [Fact]
+    public void Rmse_and_mae_of_known_errors()
+    {
+        Assert.Equal(Math.Sqrt(2.5), RatingMetrics.Rmse([1f, 2f], [2f, 4f]), 6);
+        Assert.Equal(1.5, RatingMetrics.Mae([1f, 2f], [2f, 4f]), 6);
+        Assert.Throws<ArgumentException>(() => RatingMetrics.Rmse([], []));
+    }
+}

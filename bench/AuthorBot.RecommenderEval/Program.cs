@@ -1,0 +1,51 @@
+using System.Globalization;
+using AuthorBot.RecommenderEval;
+using AuthorBot.Recommenders.Training;
+
+// Usage: dotnet run -c Release --project bench/AuthorBot.RecommenderEval -- [rating|ranking|loo|mlnet|all] [--data <folder>] [--key value ...]
+var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
+var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+for (var n = 0; n < args.Length - 1; n++)
+{
+    if (args[n].StartsWith("--", StringComparison.Ordinal))
+    {
+        options[args[n][2..]] = args[n + 1];
+    }
+}
+
+float F(string key, float fallback) => options.TryGetValue(key, out var s) ? float.Parse(s, CultureInfo.InvariantCulture) : fallback;
+int I(string key, int fallback) => options.TryGetValue(key, out var s) ? int.Parse(s, CultureInfo.InvariantCulture) : fallback;
+
+var dataRoot = DataPaths.Resolve(options.GetValueOrDefault("data"));
+var mf = new BiasedMatrixFactorizationOptions(
+    Factors: I("factors", 128),
+    Epochs: I("epochs", 40),
+    LearningRate: F("lr", 0.05f),
+    Regularization: F("reg", 0.05f),
+    BiasRegularization: F("breg", 0.01f),
+    InitialStandardDeviation: F("init", 0.05f),
+    Seed: I("seed", 42),
+    Threads: I("threads", 0));
+
+if (command is "rating" or "all")
+{
+    RatingBenchmark.Run(dataRoot, mf, Console.Out, F("reg2", 1f), I("knnk", 40), F("shrink", 100f));
+}
+
+var als = new ImplicitAlsOptions(
+    Factors: I("als-factors", 64),
+    Iterations: I("als-iterations", 15),
+    Regularization: F("als-reg", 0.1f),
+    Alpha: F("als-alpha", 10f),
+    Solver: options.GetValueOrDefault("als-solver") == "cg" ? LinearSolver.ConjugateGradient : LinearSolver.Cholesky);
+var ease = new EaseOptions(F("ease-reg", 500f));
+var rankingModels = RankingBenchmark.Models(als, ease);
+if (command is "ranking" or "all")
+{
+    RankingBenchmark.Run(dataRoot, rankingModels, Console.Out);
+}
+
+if (command is "loo" or "all")
+{
+    LeaveOneOutBenchmark.Run(dataRoot, rankingModels, Console.Out);
+}

@@ -1,0 +1,126 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using AuthorBot.BotFramework.State;
+
+namespace AuthorBot.BotFramework.DirectLine;
+
+/// <summary>
+/// Keeps conversation logs in the bot's <see cref="IStorage"/>: one small head document per
+/// conversation plus chunks of <see cref="DirectLineConversation.ChunkSize"/> activities, so a new
+/// message rewrites one chunk rather than the whole history.
+/// </summary>
+internal sealed class DirectLineLogStore(IStorage storage)
+{
+    private const string Prefix = "directline/conversations/";
+
+    public async Task<DirectLineConversation?> LoadAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var headKey = HeadKey(conversationId);
+        var found = await storage.ReadAsync([headKey], cancellationToken).ConfigureAwait(false);
+        if (!found.TryGetValue(headKey, out var headValue) || headValue is not JsonElement headElement)
+        {
+            return null;
+        }
+
+        var head = headElement.Deserialize(DirectLineJsonContext.Default.ConversationLogHead);
+        if (head is null || head.ConversationId != conversationId)
+        {
+            return null;
+        }
+
+        var entries = new List<ConversationLogEntry>();
+        if (head.Chunks.Count > 0)
+        {
+            var chunkKeys = head.Chunks.Select(c => ChunkKey(conversationId, c)).ToArray();
+            var chunks = await storage.ReadAsync(chunkKeys, cancellationToken).ConfigureAwait(false);
+            foreach (var key in chunkKeys)
+            {
+                if (chunks.TryGetValue(key, out var chunk) && chunk is JsonElement element)
+                {
+                    ReadChunk(element, entries);
+                }
+            }
+        }
+
+        return DirectLineConversation.Restore(head, entries);
+    }
+
+    public async Task SaveAsync(ConversationSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var id = snapshot.Head.ConversationId;
+        var changes = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            [HeadKey(id)] = JsonSerializer.SerializeToElement(snapshot.Head, DirectLineJsonContext.Default.ConversationLogHead),
+        };
+        var deleted = new List<string>();
+        foreach (var (chunk, entries) in snapshot.Chunks)
+        {
+            if (entries is null)
+            {
+                deleted.Add(ChunkKey(id, chunk));
+            }
+            else
+            {
+                changes[ChunkKey(id, chunk)] = WriteChunk(entries);
+            }
+        }
+
+        // One process owns a conversation's log, so writes are unconditional ("*").
+        await storage.WriteAsync(changes, cancellationToken).ConfigureAwait(false);
+        if (deleted.Count > 0)
+        {
+            await storage.DeleteAsync([.. deleted], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string HeadKey(string conversationId) => Prefix + conversationId;
+
+    private static string ChunkKey(string conversationId, long chunk) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Prefix}{conversationId}/chunk/{chunk}");
+
+    private static JsonElement WriteChunk(IReadOnlyList<ConversationLogEntry> entries)
+    {
+        var buffer = new ArrayBufferWriter<byte>(entries.Sum(e => e.Json.Length + 96) + 32);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("entries");
+            foreach (var entry in entries)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("seq", entry.Sequence);
+                writer.WriteString("id", entry.Id);
+                writer.WriteString("ts", entry.Timestamp);
+                writer.WritePropertyName("activity");
+                writer.WriteRawValue(entry.Json, skipInputValidation: true);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return JsonSerializer.Deserialize(buffer.WrittenSpan, DirectLineJsonContext.Default.JsonElement);
+    }
+
+    private static void ReadChunk(JsonElement chunk, List<ConversationLogEntry> entries)
+    {
+        if (!chunk.TryGetProperty("entries", out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        foreach (var item in list.EnumerateArray())
+        {
+            if (item.TryGetProperty("seq", out var seq) && seq.TryGetInt64(out var sequence)
+                && item.TryGetProperty("id", out var id) && id.GetString() is { } activityId
+                && item.TryGetProperty("ts", out var ts) && ts.TryGetDateTimeOffset(out var timestamp)
+                && item.TryGetProperty("activity", out var activity) && activity.ValueKind == JsonValueKind.Object)
+            {
+                entries.Add(new ConversationLogEntry(sequence, activityId, timestamp, Encoding.UTF8.GetBytes(activity.GetRawText())));
+            }
+        }
+    }
+}

@@ -1,0 +1,478 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AuthorBot.BotFramework.Builder;
+using AuthorBot.BotFramework.Schema;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
+
+namespace AuthorBot.BotFramework.DirectLine;
+
+/// <summary>The Direct Line 3.0 routes. Every handler answers in the protocol's shapes and never lets an exception become a bare 500.</summary>
+internal sealed partial class DirectLineRequestHandler(
+    DirectLineSecret secret,
+    DirectLineTokenService tokens,
+    DirectLineConversations conversations,
+    DirectLineAdapter adapter,
+    DirectLineRateLimiter limiter,
+    DirectLineCors cors,
+    DirectLineOptions options,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<DirectLineRequestHandler> logger)
+{
+    private const int MaxUserIdLength = 256;
+    private const string ReservedUserIdPrefix = "dl_";
+
+    private CancellationToken Stopping => lifetime.ApplicationStopping;
+
+    public Task<IResult> GenerateTokenAsync(HttpContext context) => GuardAsync(context, async () =>
+    {
+        if (Admit(context, fromQuery: false, out var caller) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!caller.IsSecret)
+        {
+            return DirectLineErrors.SecretRequired();
+        }
+
+        var (parameters, bad) = await ReadJsonAsync(context, DirectLineJsonContext.Default.TokenParameters).ConfigureAwait(false);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var userId = parameters?.User?.Id;
+        if (userId is not null && CheckUserId(userId) is { } invalid)
+        {
+            return DirectLineErrors.BadArgument(invalid);
+        }
+
+        var conversationId = DirectLineConversations.NewConversationId();
+        return Results.Json(Describe(conversationId, tokens.Issue(conversationId, userId), streamUrl: null), DirectLineJsonContext.Default.ConversationResponse);
+    });
+
+    public Task<IResult> RefreshTokenAsync(HttpContext context) => GuardAsync(context, () =>
+    {
+        if (Admit(context, fromQuery: false, out var caller) is { } refused)
+        {
+            return Task.FromResult(refused);
+        }
+
+        if (caller.Token is not { } token)
+        {
+            return Task.FromResult(DirectLineErrors.TokenRequired());
+        }
+
+        var fresh = tokens.Issue(token.ConversationId, token.UserId);
+        return Task.FromResult(Results.Json(Describe(token.ConversationId, fresh, streamUrl: null), DirectLineJsonContext.Default.ConversationResponse));
+    });
+
+    public Task<IResult> StartConversationAsync(HttpContext context, string routePrefix) => GuardAsync(context, async () =>
+    {
+        if (Admit(context, fromQuery: false, out var caller) is { } refused)
+        {
+            return refused;
+        }
+
+        var (parameters, bad) = await ReadJsonAsync(context, DirectLineJsonContext.Default.TokenParameters).ConfigureAwait(false);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var claimedUser = string.IsNullOrEmpty(parameters?.User?.Id) ? null : parameters.User.Id;
+        if (claimedUser is not null && (CheckUserId(claimedUser) ?? CheckNotReserved(claimedUser, caller)) is { } invalid)
+        {
+            return DirectLineErrors.BadArgument(invalid);
+        }
+
+        var conversationId = caller.Token?.ConversationId ?? DirectLineConversations.NewConversationId();
+        var conversation = await conversations.GetOrCreateAsync(conversationId, Stopping).ConfigureAwait(false);
+        var firstStart = conversation.MarkStarted(caller.UserId ?? claimedUser);
+        await conversations.PersistAsync(conversation, Stopping).ConfigureAwait(false);
+        if (firstStart)
+        {
+            // The welcome must be in the log before the client opens its socket or polls.
+            await RunTurnsAsync(context, conversation, inbound: null).ConfigureAwait(false);
+        }
+
+        var token = tokens.Issue(conversationId, caller.UserId);
+        var body = Describe(conversationId, token, StreamUrl(context, routePrefix, conversationId, token, watermark: null));
+        return Results.Json(body, DirectLineJsonContext.Default.ConversationResponse, statusCode: firstStart ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+    });
+
+    public Task<IResult> ReconnectAsync(HttpContext context, string routePrefix, string conversationId) => GuardAsync(context, async () =>
+    {
+        var (conversation, refused) = await AdmitToConversationAsync(context, conversationId, fromQuery: false).ConfigureAwait(false);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var token = tokens.Issue(conversation!.Id, TokenUser(context));
+        var watermark = context.Request.Query["watermark"].ToString();
+        var body = Describe(conversation.Id, token, StreamUrl(context, routePrefix, conversation.Id, token, watermark));
+        return Results.Json(body, DirectLineJsonContext.Default.ConversationResponse);
+    });
+
+    public async Task<IResult> GetActivitiesAsync(HttpContext context, string conversationId)
+    {
+        var requested = ParseWatermark(context.Request.Query["watermark"]);
+        try
+        {
+            var (conversation, refused) = await AdmitToConversationAsync(context, conversationId, fromQuery: false).ConfigureAwait(false);
+            return refused ?? Results.Bytes(conversation!.ReadAfter(requested), "application/json; charset=utf-8");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Any error status here silently stops a polling client for good, so a storage hiccup
+            // answers "nothing new" and the client simply asks again.
+            LogRequestFailed(logger, exception, context.Request.Path);
+            var watermark = requested?.ToString(CultureInfo.InvariantCulture);
+            return Results.Bytes(Encoding.UTF8.GetBytes(watermark is null ? """{"activities":[]}""" : $$"""{"activities":[],"watermark":"{{watermark}}"}"""), "application/json; charset=utf-8");
+        }
+    }
+
+    public Task<IResult> PostActivityAsync(HttpContext context, string conversationId) => GuardAsync(context, async () =>
+    {
+        var (conversation, refused) = await AdmitToConversationAsync(context, conversationId, fromQuery: false).ConfigureAwait(false);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var (activity, bad) = await ReadJsonAsync(context, DirectLineJsonContext.Default.JsonObject).ConfigureAwait(false);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        return activity is null
+            ? DirectLineErrors.BadArgument("The body must be an activity (a JSON object).")
+            : await AcceptAsync(context, conversation!, activity, userIdOverride: null).ConfigureAwait(false);
+    });
+
+    public Task<IResult> UploadAsync(HttpContext context, string conversationId) => GuardAsync(context, async () =>
+    {
+        var (conversation, refused) = await AdmitToConversationAsync(context, conversationId, fromQuery: false).ConfigureAwait(false);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var userId = context.Request.Query["userId"].ToString();
+        if (userId.Length == 0)
+        {
+            return DirectLineErrors.BadArgument("The userId query parameter is required.");
+        }
+
+        var upload = await DirectLineUpload.ReadAsync(context, options.MaxUploadBytes, Stopping).ConfigureAwait(false);
+        return upload.Error ?? await AcceptAsync(context, conversation!, upload.Activity!, userId).ConfigureAwait(false);
+    });
+
+    public async Task StreamAsync(HttpContext context, string conversationId)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await DirectLineErrors.BadArgument("This URL is a WebSocket stream.").ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var (conversation, refused) = await AdmitToConversationAsync(context, conversationId, fromQuery: true).ConfigureAwait(false);
+        if (refused is not null)
+        {
+            await refused.ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = options.KeepAliveInterval }).ConfigureAwait(false);
+        var connection = new DirectLineSocketConnection(socket);
+        var evicted = conversation!.Subscribe(connection, ParseWatermark(context.Request.Query["watermark"]), options.MaxSocketsPerConversation);
+        evicted?.Close("collision");
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, Stopping);
+        try
+        {
+            await connection.RunAsync(ended.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            conversation.Unsubscribe(connection);
+        }
+    }
+
+    public IResult Preflight(HttpContext context) => cors.Preflight(context);
+
+    private async Task<IResult> AcceptAsync(HttpContext context, DirectLineConversation conversation, JsonObject activity, string? userIdOverride)
+    {
+        if (activity["type"] is not JsonValue typeValue || !typeValue.TryGetValue<string>(out var type) || type.Length == 0)
+        {
+            return DirectLineErrors.BadArgument("The activity needs a 'type'.");
+        }
+
+        var caller = CallerOf(context);
+        var from = activity["from"] as JsonObject ?? [];
+        var fromId = caller.UserId ?? userIdOverride ?? (from["id"] is JsonValue idValue && idValue.TryGetValue<string>(out var claimed) && claimed.Length > 0 ? claimed : conversation.UserId);
+        if (fromId is null)
+        {
+            return DirectLineErrors.BadArgument("The activity needs 'from.id'.");
+        }
+
+        if ((CheckUserId(fromId) ?? (caller.UserId is null ? CheckNotReserved(fromId, caller) : null)) is { } invalid)
+        {
+            return DirectLineErrors.BadArgument(invalid);
+        }
+
+        from["id"] = fromId;
+        from["role"] ??= RoleTypes.User;
+        activity["from"] = from;
+        activity["channelId"] = Channels.Directline;
+        activity["conversation"] = new JsonObject { ["id"] = conversation.Id };
+        activity["recipient"] = new JsonObject { ["id"] = options.BotId, ["name"] = options.BotName, ["role"] = RoleTypes.Bot };
+        activity["serviceUrl"] = BaseUrl(context);
+        conversation.AdoptUser(fromId);
+
+        byte[] stored;
+        string id;
+        if (type == ActivityTypes.Typing)
+        {
+            id = conversation.Broadcast(activity, time.GetUtcNow());
+            stored = JsonSerializer.SerializeToUtf8Bytes(activity, DirectLineJsonContext.Default.JsonObject);
+        }
+        else
+        {
+            var entry = conversation.Append(activity, time.GetUtcNow(), conversations.Retention);
+            (id, stored) = (entry.Id, entry.Json);
+        }
+
+        // The echo is already on its way to the sockets; storing it runs alongside the bot's turn.
+        var persisting = conversations.PersistAsync(conversation, Stopping);
+        var inbound = BotJson.DeserializeActivity(stored);
+        var botFailed = !await RunTurnsAsync(context, conversation, inbound).ConfigureAwait(false);
+        await persisting.ConfigureAwait(false);
+        return botFailed
+            ? DirectLineErrors.BotError()
+            : Results.Json(new ResourceIdResponse { Id = id }, DirectLineJsonContext.Default.ResourceIdResponse);
+    }
+
+    /// <summary>
+    /// Runs, one turn at a time per conversation, the user's conversationUpdate (once, as soon as the
+    /// user id is known) and then <paramref name="inbound"/>. False when the bot threw.
+    /// </summary>
+    private async Task<bool> RunTurnsAsync(HttpContext context, DirectLineConversation conversation, Activity? inbound)
+    {
+        var bot = context.RequestServices.GetService<IBot>();
+        if (bot is null)
+        {
+            LogNoBot(logger);
+            return false;
+        }
+
+        await conversation.TurnGate.WaitAsync(Stopping).ConfigureAwait(false);
+        try
+        {
+            if (conversation.TryClaimUserAnnouncement())
+            {
+                await adapter.ProcessActivityAsync(MembersAdded(context, conversation), bot.OnTurnAsync, Stopping).ConfigureAwait(false);
+            }
+
+            if (inbound is not null)
+            {
+                await adapter.ProcessActivityAsync(inbound, bot.OnTurnAsync, Stopping).ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogBotFailed(logger, exception, conversation.Id);
+            return false;
+        }
+        finally
+        {
+            conversation.TurnGate.Release();
+        }
+    }
+
+    private Activity MembersAdded(HttpContext context, DirectLineConversation conversation)
+    {
+        var user = new ChannelAccount(conversation.UserId, role: RoleTypes.User);
+        var bot = adapter.BotAccount;
+        return new Activity(ActivityTypes.ConversationUpdate)
+        {
+            Id = conversation.Id + "|membersAdded",
+            Timestamp = time.GetUtcNow(),
+            ChannelId = Channels.Directline,
+            ServiceUrl = BaseUrl(context),
+            Conversation = new ConversationAccount(id: conversation.Id),
+            From = user,
+            Recipient = bot,
+            MembersAdded = [user, bot],
+        };
+    }
+
+    /// <summary>Checks credential, rate limit and CORS; null when the request may go on.</summary>
+    private IResult? Admit(HttpContext context, bool fromQuery, out DirectLineCaller caller)
+    {
+        cors.Apply(context);
+        caller = new DirectLineCaller(false, null);
+        var credential = fromQuery ? context.Request.Query["t"].ToString() : null;
+        if (string.IsNullOrEmpty(credential))
+        {
+            var header = context.Request.Headers.Authorization.ToString();
+            if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            {
+                return DirectLineErrors.MissingAuthorization();
+            }
+
+            credential = header["Bearer ".Length..].Trim();
+        }
+
+        if (secret.Matches(credential))
+        {
+            caller = new DirectLineCaller(true, null);
+        }
+        else
+        {
+            var check = tokens.Validate(credential);
+            switch (check.Status)
+            {
+                case DirectLineTokenStatus.Expired:
+                    return DirectLineErrors.ExpiredToken();
+                case DirectLineTokenStatus.Invalid:
+                    return DirectLineErrors.InvalidToken();
+                default:
+                    caller = new DirectLineCaller(false, check.Token);
+                    break;
+            }
+        }
+
+        context.Items[typeof(DirectLineCaller)] = caller;
+        if (limiter.TryAcquire(caller.Partition(context.Connection.RemoteIpAddress?.ToString())) is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = DirectLineRateLimiter.FormatRetryAfter(retryAfter);
+            return DirectLineErrors.TooManyRequests();
+        }
+
+        return null;
+    }
+
+    private async Task<(DirectLineConversation? Conversation, IResult? Refused)> AdmitToConversationAsync(HttpContext context, string conversationId, bool fromQuery)
+    {
+        if (Admit(context, fromQuery, out var caller) is { } refused)
+        {
+            return (null, refused);
+        }
+
+        if (!caller.MayAccess(conversationId))
+        {
+            return (null, DirectLineErrors.ForeignConversation());
+        }
+
+        var conversation = await conversations.FindAsync(conversationId, Stopping).ConfigureAwait(false);
+        return conversation is { Started: true } ? (conversation, null) : (null, DirectLineErrors.ConversationNotFound());
+    }
+
+    private static DirectLineCaller CallerOf(HttpContext context) =>
+        context.Items[typeof(DirectLineCaller)] as DirectLineCaller ?? new DirectLineCaller(false, null);
+
+    private static string? TokenUser(HttpContext context) => CallerOf(context).UserId;
+
+    private async Task<IResult> GuardAsync(HttpContext context, Func<Task<IResult>> handler)
+    {
+        try
+        {
+            return await handler().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogRequestFailed(logger, exception, context.Request.Path);
+            return DirectLineErrors.Error(StatusCodes.Status500InternalServerError, "ServiceError", "The request could not be completed; try again.");
+        }
+    }
+
+    private async Task<(T? Value, IResult? Error)> ReadJsonAsync<T>(HttpContext context, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        var limit = options.MaxActivityBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            return (null, DirectLineErrors.TooLarge(limit));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, Stopping).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return (null, DirectLineErrors.TooLarge(limit));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (JsonSerializer.Deserialize(BotJson.SkipBom(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)), typeInfo), null);
+        }
+        catch (JsonException exception)
+        {
+            return (null, DirectLineErrors.BadArgument("The body is not valid JSON: " + exception.Message));
+        }
+    }
+
+    private ConversationResponse Describe(string conversationId, string token, string? streamUrl) => new()
+    {
+        ConversationId = conversationId,
+        Token = token,
+        ExpiresIn = tokens.LifetimeSeconds,
+        StreamUrl = streamUrl,
+    };
+
+    private static string BaseUrl(HttpContext context) =>
+        $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+
+    private static string StreamUrl(HttpContext context, string routePrefix, string conversationId, string token, string? watermark)
+    {
+        var scheme = context.Request.IsHttps ? "wss" : "ws";
+        var query = string.IsNullOrEmpty(watermark)
+            ? $"?t={Uri.EscapeDataString(token)}"
+            : $"?watermark={Uri.EscapeDataString(watermark)}&t={Uri.EscapeDataString(token)}";
+        return $"{scheme}://{context.Request.Host}{context.Request.PathBase}{routePrefix}/conversations/{Uri.EscapeDataString(conversationId)}/stream{query}";
+    }
+
+    private static long? ParseWatermark(StringValues value) =>
+        long.TryParse(value.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var watermark) ? watermark : null;
+
+    private static string? CheckUserId(string userId) =>
+        userId.Length > MaxUserIdLength || userId.Any(char.IsControl) || userId.Length == 0
+            ? $"A user id must be 1-{MaxUserIdLength} printable characters."
+            : null;
+
+    private static string? CheckNotReserved(string userId, DirectLineCaller caller) =>
+        !caller.IsSecret && userId.StartsWith(ReservedUserIdPrefix, StringComparison.Ordinal)
+            ? "User ids starting with 'dl_' come only from a token made by tokens/generate."
+            : null;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Direct Line request {Path} failed")]
+    private static partial void LogRequestFailed(ILogger logger, Exception exception, PathString path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Direct Line: the bot failed a turn in conversation {ConversationId}")]
+    private static partial void LogBotFailed(ILogger logger, Exception exception, string conversationId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Direct Line: no IBot is registered, so activities are stored but nobody answers")]
+    private static partial void LogNoBot(ILogger logger);
+}

@@ -1,0 +1,51 @@
+using AuthorBot.BotFramework.State;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AuthorBot.BotFramework.DirectLine;
+
+/// <summary>Registers the self-hosted Direct Line 3.0 endpoint's services.</summary>
+public static class DirectLineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the Direct Line services, with <see cref="DirectLineOptions"/> bound from the <c>DirectLine</c>
+    /// section of <paramref name="configuration"/>. Conversation logs go to the registered
+    /// <see cref="IStorage"/> (in memory when none is registered). Map the routes with
+    /// <see cref="DirectLineEndpointRouteBuilderExtensions.MapDirectLine"/>.
+    /// </summary>
+    public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration, Action<DirectLineOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var builder = services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.SectionName));
+        if (configure is not null)
+        {
+            builder.Configure(configure);
+        }
+
+        services.AddCors();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<DirectLineOptions>>().Value);
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<DirectLineOptions>();
+            var contentRoot = sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
+            return DirectLineSecret.Resolve(options.Secret, Path.GetFullPath(Path.Combine(contentRoot, options.DataDirectory)));
+        });
+        services.TryAddSingleton<DirectLineTokenService>();
+        services.TryAddSingleton(sp => new DirectLineLogStore(sp.GetService<IStorage>() ?? new MemoryStorage()));
+        services.TryAddSingleton<DirectLineConversations>();
+        services.TryAddSingleton(sp => new DirectLineAdapter(
+            sp.GetRequiredService<DirectLineConversations>(),
+            sp.GetRequiredService<DirectLineOptions>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<DirectLineRateLimiter>();
+        services.TryAddSingleton<DirectLineCors>();
+        services.TryAddSingleton<DirectLineRequestHandler>();
+        services.AddHostedService<DirectLineBackgroundService>();
+        return services;
+    }
+}

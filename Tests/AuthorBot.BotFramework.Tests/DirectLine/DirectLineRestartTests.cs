@@ -1,0 +1,55 @@
+using AuthorBot.BotFramework.State;
+
+namespace AuthorBot.BotFramework.Tests.DirectLine;
+
+public sealed class DirectLineRestartTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "dl-restart-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Log_survives_a_restart_on_the_same_sqlite_file_and_keeps_numbering()
+    {
+        Directory.CreateDirectory(_folder);
+        var database = Path.Combine(_folder, "bot.db");
+        string conversationId, token, watermark;
+
+        using (var storage = new SqliteStorage(database))
+        {
+            await using var server = await DirectLineTestServer.StartAsync(storage);
+            (conversationId, token, _) = await server.StartConversationAsync();
+            for (var i = 0; i < 40; i++)
+            {
+                await server.PostMessageAsync(conversationId, token, "before " + i, "b" + i);
+            }
+
+            watermark = (await server.GetActivitiesAsync(conversationId, token)).GetProperty("watermark").GetString()!;
+        }
+
+        using (var storage = new SqliteStorage(database))
+        {
+            await using var server = await DirectLineTestServer.StartAsync(storage);
+
+            var all = DirectLineTestServer.Activities(await server.GetActivitiesAsync(conversationId, token));
+            Assert.Equal(81, all.Length);
+            Assert.Equal("Welcome, dl_reader!", all[0].GetProperty("text").GetString());
+            Assert.Equal("echo: before 39", all[^1].GetProperty("text").GetString());
+
+            var posted = await server.PostMessageAsync(conversationId, token, "after", "a1");
+            var after = await server.GetActivitiesAsync(conversationId, token, watermark);
+            var fresh = DirectLineTestServer.Activities(after);
+            Assert.Equal(["after", "echo: after"], fresh.Select(a => a.GetProperty("text").GetString()));
+            Assert.Equal(posted.GetProperty("id").GetString(), fresh[0].GetProperty("id").GetString());
+            Assert.Equal(conversationId + "|0000082", fresh[0].GetProperty("id").GetString());
+            Assert.True(fresh[0].GetProperty("timestamp").GetDateTimeOffset() > all[^1].GetProperty("timestamp").GetDateTimeOffset());
+        }
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}

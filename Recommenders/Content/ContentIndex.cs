@@ -1,0 +1,177 @@
+using System.Text.RegularExpressions;
+using AuthorBot.Recommenders.Catalog;
+
+namespace AuthorBot.Recommenders.Content;
+
+/// <summary>
+/// TF-IDF vectors over each item's tags, authors, series and description words, L2-normalized, so content similarity
+/// is a cosine. Tags, authors and series are whole-value terms ("tag:fantasy"); descriptions are split into words.
+/// Immutable; derived from the catalogue alone, so it is rebuilt rather than saved.
+/// </summary>
+public sealed partial class ContentIndex
+{
+    private readonly Dictionary<string, int> _vocabulary;
+    private readonly int[][] _terms;
+    private readonly float[][] _weights;
+
+    /// <summary>Builds the index for a catalogue.</summary>
+    public ContentIndex(BookCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        _vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new List<Dictionary<int, float>>(catalog.Count);
+        var documentFrequency = new List<int>();
+        foreach (var item in catalog.Items)
+        {
+            var tf = new Dictionary<int, float>();
+            void Add(string term, float weight)
+            {
+                if (!_vocabulary.TryGetValue(term, out var id))
+                {
+                    _vocabulary[term] = id = _vocabulary.Count;
+                    documentFrequency.Add(0);
+                }
+
+                if (!tf.ContainsKey(id))
+                {
+                    documentFrequency[id]++;
+                }
+
+                tf[id] = tf.GetValueOrDefault(id) + weight;
+            }
+
+            // Earlier tags are the more characteristic ones (Goodreads shelf counts), so they weigh more.
+            for (var t = 0; t < item.Tags.Count; t++)
+            {
+                Add(TagTerm(item.Tags[t]), 2f / (1 + (0.15f * t)));
+            }
+
+            foreach (var author in item.Authors)
+            {
+                Add("author:" + author.ToLowerInvariant(), 1.5f);
+            }
+
+            if (item.Series is { } series)
+            {
+                Add("series:" + series.ToLowerInvariant(), 1.5f);
+            }
+
+            if (item.Description is { } description)
+            {
+                foreach (Match word in Word().Matches(description.ToLowerInvariant()))
+                {
+                    Add("word:" + word.Value, 0.2f);
+                }
+            }
+
+            counts.Add(tf);
+        }
+
+        var n = catalog.Count;
+        _terms = new int[n][];
+        _weights = new float[n][];
+        for (var i = 0; i < n; i++)
+        {
+            var entries = counts[i].OrderBy(e => e.Key).ToArray();
+            var terms = entries.Select(e => e.Key).ToArray();
+            var weights = entries.Select(e => e.Value * MathF.Log((1f + n) / (1f + documentFrequency[e.Key])) + 1e-3f).ToArray();
+            var norm = MathF.Sqrt(weights.Sum(w => w * w));
+            for (var t = 0; t < weights.Length; t++)
+            {
+                weights[t] = norm > 0 ? weights[t] / norm : 0;
+            }
+
+            _terms[i] = terms;
+            _weights[i] = weights;
+        }
+    }
+
+    /// <summary>Number of distinct terms.</summary>
+    public int TermCount => _vocabulary.Count;
+
+    /// <summary>Number of items indexed.</summary>
+    public int ItemCount => _terms.Length;
+
+    /// <summary>Cosine similarity of two items' content.</summary>
+    public float Similarity(int a, int b)
+    {
+        var ta = _terms[a];
+        var tb = _terms[b];
+        var wa = _weights[a];
+        var wb = _weights[b];
+        float s = 0;
+        int i = 0, j = 0;
+        while (i < ta.Length && j < tb.Length)
+        {
+            if (ta[i] == tb[j])
+            {
+                s += wa[i++] * wb[j++];
+            }
+            else if (ta[i] < tb[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return s;
+    }
+
+    /// <summary>
+    /// A taste profile: the weighted sum of the given items' vectors plus the chosen tags (weight each),
+    /// as a dense vector over the vocabulary. Negative weights push away from disliked content.
+    /// </summary>
+    public float[] Profile(IEnumerable<(int Item, float Weight)> items, IEnumerable<string> preferredTags, float tagWeight = 1f)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(preferredTags);
+        var profile = new float[_vocabulary.Count];
+        foreach (var (item, weight) in items)
+        {
+            var terms = _terms[item];
+            var weights = _weights[item];
+            for (var t = 0; t < terms.Length; t++)
+            {
+                profile[terms[t]] += weight * weights[t];
+            }
+        }
+
+        foreach (var tag in preferredTags)
+        {
+            if (_vocabulary.TryGetValue(TagTerm(tag), out var id))
+            {
+                profile[id] += tagWeight;
+            }
+        }
+
+        return profile;
+    }
+
+    /// <summary>Scores every item against a profile (dot product with the item's unit vector).</summary>
+    public void Score(ReadOnlySpan<float> profile, Span<float> scores)
+    {
+        for (var i = 0; i < _terms.Length; i++)
+        {
+            var terms = _terms[i];
+            var weights = _weights[i];
+            float s = 0;
+            for (var t = 0; t < terms.Length; t++)
+            {
+                s += profile[terms[t]] * weights[t];
+            }
+
+            scores[i] = s;
+        }
+    }
+
+    /// <summary>True when the item carries the tag (case-insensitive).</summary>
+    public bool HasTag(int item, string tag) => _vocabulary.TryGetValue(TagTerm(tag), out var id) && Array.BinarySearch(_terms[item], id) >= 0;
+
+    private static string TagTerm(string tag) => "tag:" + tag.Trim().ToLowerInvariant();
+
+    [GeneratedRegex(@"\p{L}{3,}")]
+    private static partial Regex Word();
+}

@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using AuthorBot.Recommenders.Catalog;
+using AuthorBot.Recommenders.Content;
+using AuthorBot.Recommenders.Interactions;
+using AuthorBot.Recommenders.Ranking;
+
+namespace AuthorBot.Recommenders.Engine;
+
+/// <summary>
+/// The recommender's front door: record what readers do, ask for a list with reasons. Feedback takes effect on the
+/// next call (the reader is folded into the current model from their full history, and read or rejected items are
+/// excluded); a retrained model is swapped in atomically with <see cref="SwapModel"/>. Thread-safe.
+/// </summary>
+public sealed class RecommenderEngine
+{
+    private readonly HybridRanker _ranker;
+    private readonly ConcurrentDictionary<string, (long Version, int Count, float[]? Vector)> _folded = new(StringComparer.Ordinal);
+    private volatile ModelState _state;
+
+    /// <summary>Creates an engine over a catalogue and a log, optionally with a trained model.</summary>
+    public RecommenderEngine(BookCatalog catalog, InteractionLog log, RecommenderModel? model = null, HybridRankerOptions? options = null)
+    {
+        Catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+        Log = log ?? throw new ArgumentNullException(nameof(log));
+        Content = new ContentIndex(catalog);
+        Options = options ?? new HybridRankerOptions();
+        _ranker = new HybridRanker(catalog, Content, Options);
+        _state = ModelState.Create(model, catalog);
+    }
+
+    /// <summary>The catalogue being recommended from.</summary>
+    public BookCatalog Catalog { get; }
+
+    /// <summary>The interaction log feedback is recorded in.</summary>
+    public InteractionLog Log { get; }
+
+    /// <summary>Content vectors of the catalogue.</summary>
+    public ContentIndex Content { get; }
+
+    /// <summary>Ranking options.</summary>
+    public HybridRankerOptions Options { get; }
+
+    /// <summary>The model in use (null before the first training).</summary>
+    public RecommenderModel? Model => _state.Model;
+
+    /// <summary>Replaces the model in one step; requests in flight finish with the model they started with.</summary>
+    public void SwapModel(RecommenderModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _state = ModelState.Create(model, Catalog);
+    }
+
+    /// <summary>Records an interaction; the reader's next list reflects it.</summary>
+    /// <exception cref="ArgumentException">The item is not in the catalogue or the interaction is malformed.</exception>
+    public Task RecordAsync(Interaction interaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        if (!Catalog.TryGetIndex(interaction.ItemId, out _))
+        {
+            throw new ArgumentException($"Item '{interaction.ItemId}' is not in the catalogue.", nameof(interaction));
+        }
+
+        return Log.AppendAsync(interaction, cancellationToken);
+    }
+
+    /// <summary>Ranks the catalogue for a reader and returns up to <see cref="RecommendationRequest.Count"/> diverse picks with reasons.</summary>
+    public IReadOnlyList<Recommendation> Recommend(RecommendationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.ReaderId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.Count);
+        var state = _state;
+        var reader = ReaderFor(request.ReaderId);
+        var scored = _ranker.Score(state.Model, state.CatalogToModel, reader, ReaderVector(state, request.ReaderId, reader), request);
+        var picks = _ranker.Diversify(scored, Math.Min(request.Count, Catalog.Count));
+        return [.. picks.Select(i =>
+        {
+            var (reason, source) = _ranker.Explain(scored, i, reader, state.Model, state.CatalogToModel, request);
+            return new Recommendation(Catalog[i], scored.Total[i], reason, source);
+        })];
+    }
+
+    /// <summary>Why an item would be recommended to this reader ("why this one?"), or null when the item is unknown.</summary>
+    public string? Explain(string readerId, string itemId, RecommendationContext? context = null, IReadOnlyCollection<string>? preferredTags = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(readerId);
+        if (!Catalog.TryGetIndex(itemId, out var item))
+        {
+            return null;
+        }
+
+        var state = _state;
+        var request = new RecommendationRequest(readerId, 1, context, preferredTags);
+        var reader = ReaderFor(readerId);
+        var scored = _ranker.Score(state.Model, state.CatalogToModel, reader, ReaderVector(state, readerId, reader), request);
+        return _ranker.Explain(scored, item, reader, state.Model, state.CatalogToModel, request).Reason;
+    }
+
+    private ReaderState ReaderFor(string readerId) =>
+        new(Log.ForReader(readerId), id => Catalog.TryGetIndex(id, out var n) ? n : null);
+
+    private float[]? ReaderVector(ModelState state, string readerId, ReaderState reader)
+    {
+        if (state.Model is not { } model)
+        {
+            return null;
+        }
+
+        var count = Log.CountForReader(readerId);
+        if (_folded.TryGetValue(readerId, out var cached) && cached.Version == model.Version && cached.Count == count)
+        {
+            return cached.Vector;
+        }
+
+        var known = reader.Strengths.Where(s => state.CatalogToModel[s.Item] >= 0).ToArray();
+        var vector = model.FoldIn([.. known.Select(s => state.CatalogToModel[s.Item])], [.. known.Select(s => s.Strength)]);
+        _folded[readerId] = (model.Version, count, vector);
+        return vector;
+    }
+
+    /// <summary>A model with its catalogue mapping, swapped as one reference.</summary>
+    private sealed record ModelState(RecommenderModel? Model, int[] CatalogToModel)
+    {
+        public static ModelState Create(RecommenderModel? model, BookCatalog catalog)
+        {
+            var map = new int[catalog.Count];
+            for (var i = 0; i < map.Length; i++)
+            {
+                map[i] = model is not null && model.TryGetItemIndex(catalog[i].Id, out var m) ? m : -1;
+            }
+
+            return new ModelState(model, map);
+        }
+    }
+}

@@ -16,8 +16,8 @@ public static class ModelSnapshotFile
     public const int FormatVersion = 1;
 
     private const int MaxItems = 10_000_000;
-    private static readonly byte[] Magic = "ABRM"u8.ToArray();
-    private static readonly byte[] EndMarker = "ABRE"u8.ToArray();
+    private static readonly byte[] _magic = "ABRM"u8.ToArray();
+    private static readonly byte[] _endMarker = "ABRE"u8.ToArray();
 
     /// <summary>Writes the snapshot atomically (temp file + rename).</summary>
     public static async Task SaveAsync(RecommenderModel model, string path, CancellationToken cancellationToken = default)
@@ -76,7 +76,7 @@ public static class ModelSnapshotFile
 
     private static void Write(BinaryWriter w, RecommenderModel model)
     {
-        w.Write(Magic);
+        w.Write(_magic);
         w.Write(FormatVersion);
         w.Write(model.Version);
         w.Write(model.CreatedAt.ToUnixTimeMilliseconds());
@@ -109,12 +109,12 @@ public static class ModelSnapshotFile
             WriteFloats(w, model.ChannelPopularity(channel));
         }
 
-        w.Write(EndMarker);
+        w.Write(_endMarker);
     }
 
     private static RecommenderModel Read(BinaryReader r)
     {
-        if (!r.ReadBytes(4).AsSpan().SequenceEqual(Magic))
+        if (!r.ReadBytes(4).AsSpan().SequenceEqual(_magic))
         {
             throw new InvalidDataException("Not a recommender model snapshot (bad magic).");
         }
@@ -158,7 +158,7 @@ public static class ModelSnapshotFile
             channels[name] = ReadFloats(r, n);
         }
 
-        if (!r.ReadBytes(4).AsSpan().SequenceEqual(EndMarker))
+        if (!r.ReadBytes(4).AsSpan().SequenceEqual(_endMarker))
         {
             throw new InvalidDataException("Model snapshot has no end marker; it is truncated or corrupt.");
         }

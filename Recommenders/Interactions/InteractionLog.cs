@@ -9,7 +9,7 @@ namespace AuthorBot.Recommenders.Interactions;
 /// </summary>
 public sealed class InteractionLog : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
     private readonly Lock _gate = new();
     private readonly List<Interaction> _all = [];
     private readonly Dictionary<string, List<Interaction>> _byReader = new(StringComparer.Ordinal);
@@ -55,7 +55,7 @@ public sealed class InteractionLog : IAsyncDisposable
 
                 try
                 {
-                    if (JsonSerializer.Deserialize<Interaction>(line, Json) is { ReaderId: not null, ItemId: not null } interaction)
+                    if (JsonSerializer.Deserialize<Interaction>(line, _json) is { ReaderId: not null, ItemId: not null } interaction)
                     {
                         existing.Add(interaction);
                         continue;
@@ -105,7 +105,7 @@ public sealed class InteractionLog : IAsyncDisposable
             await _fileGate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await _writer.WriteLineAsync(JsonSerializer.Serialize(interaction, Json).AsMemory(), cancellationToken).ConfigureAwait(false);
+                await _writer.WriteLineAsync(JsonSerializer.Serialize(interaction, _json).AsMemory(), cancellationToken).ConfigureAwait(false);
                 await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
             finally

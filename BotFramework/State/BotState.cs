@@ -145,8 +145,11 @@ public abstract class BotState
         }
         catch (JsonException ex)
         {
-            throw new InvalidOperationException(
-                $"State property '{name}' of '{GetStorageKey(turnContext)}' holds JSON that does not fit {typeof(T).Name}: {ex.Message}", ex);
+            throw new StateFormatException(
+                $"State property '{name}' of '{GetStorageKey(turnContext)}' holds JSON that does not fit {typeof(T).Name}: {ex.Message}", ex)
+            {
+                PropertyName = name,
+            };
         }
     }
 

@@ -164,8 +164,8 @@ public sealed class BotStateTests
         Assert.Contains("from.id", error.Message, StringComparison.Ordinal);
 
         await _storage.WriteAsync(new Dictionary<string, object> { ["test/users/user1"] = new { count = "not a number" } });
-        var mismatch = await Assert.ThrowsAsync<InvalidOperationException>(() => state.CreateProperty<List<int>>("count").GetAsync(Turns.For()));
-        Assert.Contains("count", mismatch.Message, StringComparison.Ordinal);
+        var mismatch = await Assert.ThrowsAsync<StateFormatException>(() => state.CreateProperty<List<int>>("count").GetAsync(Turns.For()));
+        Assert.Equal("count", mismatch.PropertyName);
         Assert.Single(await _storage.ReadAsync(["test/users/user1"]));
     }
 

@@ -1,0 +1,34 @@
+using AuthorBot.BotFramework.Auth;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace AuthorBot.BotFramework.Connector;
+
+/// <summary>
+/// Creates <see cref="ConnectorClient"/>s on the named <see cref="IHttpClientFactory"/> client
+/// <see cref="HttpClientName"/> (pooled handlers), sharing one retry pipeline.
+/// </summary>
+public sealed class ConnectorClientFactory : IConnectorClientFactory
+{
+    /// <summary>The name of the HTTP client used for Connector calls.</summary>
+    public const string HttpClientName = "AuthorBot.BotFramework.Connector";
+
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly IOutboundCredentialProvider _credentials;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+
+    /// <summary>Creates the factory.</summary>
+    public ConnectorClientFactory(IHttpClientFactory httpClientFactory, IOutboundCredentialProvider credentials, IOptions<ConnectorClientOptions> options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClientFactory);
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentNullException.ThrowIfNull(options);
+        _httpClientFactory = httpClientFactory;
+        _credentials = credentials;
+        _pipeline = ConnectorRetry.CreatePipeline(options.Value, timeProvider ?? TimeProvider.System);
+    }
+
+    /// <inheritdoc/>
+    public IConnectorClient Create(string serviceUrl) =>
+        new ConnectorClient(serviceUrl, _httpClientFactory.CreateClient(HttpClientName), _pipeline, _credentials);
+}

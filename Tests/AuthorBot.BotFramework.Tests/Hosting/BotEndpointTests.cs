@@ -1,0 +1,240 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using AuthorBot.BotFramework.Builder;
+using AuthorBot.BotFramework.Hosting;
+using AuthorBot.BotFramework.Tests.Connector;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AuthorBot.BotFramework.Tests.Hosting;
+
+public sealed class BotEndpointTests : IAsyncLifetime, IDisposable
+{
+    private FakeChannel _channel = null!;
+    private LoopbackHost _bot = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _channel = await FakeChannel.StartAsync();
+        _bot = await LoopbackHost.StartAsync(
+            builder =>
+            {
+                builder.Services.AddBotFramework(builder.Configuration);
+                builder.Services.AddTransient<IBot, TestBot>();
+            },
+            app => app.MapBotEndpoint("/api/messages"),
+            new Dictionary<string, string?> { ["BotFramework:MaxRequestBodyBytes"] = "65536" });
+        _http = new HttpClient { BaseAddress = new Uri(_bot.BaseUrl) };
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _channel.DisposeAsync();
+    }
+
+    private string MessageJson(string text, string? extra = null, string type = "message", string conversationId = "conv|livechat") => $$"""
+        {"type":"{{type}}","id":"in-1","channelId":"emulator","serviceUrl":"{{_channel.ServiceUrl}}",
+         "from":{"id":"user-1","name":"User","role":"user"},"recipient":{"id":"bot-1","name":"Bot","role":"bot"},
+         "conversation":{"id":"{{conversationId}}"},"locale":"en-US","text":"{{text}}"{{extra}}}
+        """;
+
+    private Task<HttpResponseMessage> PostAsync(string body, string contentType = "application/json") =>
+        _http.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, contentType));
+
+    [Fact]
+    public async Task Get_is_405()
+    {
+        using var response = await _http.GetAsync("/api/messages");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains("POST", response.Content.Headers.Allow);
+    }
+
+    [Theory]
+    [InlineData("this is not json")]
+    [InlineData("")]
+    [InlineData("[1,2,3]")]
+    [InlineData("null")]
+    [InlineData("\"message\"")]
+    [InlineData("{}")]
+    [InlineData("{\"type\":\"\"}")]
+    [InlineData("{\"type\":\"message\"} trailing")]
+    [InlineData("{\"type\":\"message\",\"timestamp\":\"not a date\"}")]
+    [InlineData("{\"type\":\"message\",\"serviceUrl\":\"file:///etc/passwd\"}")]
+    [InlineData("{\"type\":42}")]
+    public async Task Body_that_is_not_an_activity_is_400(string body)
+    {
+        using var response = await PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(_channel.Requests);
+    }
+
+    [Fact]
+    public async Task Deep_nesting_is_400()
+    {
+        var deep = MessageJson("hi", ",\"channelData\":" + new string('[', 5000) + new string(']', 5000));
+
+        using var response = await PostAsync(deep);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Body_over_the_limit_is_413_with_or_without_content_length()
+    {
+        var huge = MessageJson(new string('x', 100_000));
+
+        using var withLength = await PostAsync(huge);
+        using var chunked = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StreamContent(new NoLengthStream(Encoding.UTF8.GetBytes(huge))),
+        };
+        chunked.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var withoutLength = await _http.SendAsync(chunked);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, withLength.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, withoutLength.StatusCode);
+        Assert.Empty(_channel.Requests);
+    }
+
+    [Fact]
+    public async Task Message_is_200_empty_and_the_reply_goes_to_the_service_url()
+    {
+        using var response = await PostAsync(MessageJson("hello"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        var reply = Assert.Single(_channel.Requests);
+        Assert.Equal("POST", reply.Method);
+        Assert.Equal("/v3/conversations/conv%7Clivechat/activities/in-1", reply.RawTarget);
+        using var body = JsonDocument.Parse(reply.Body);
+        var root = body.RootElement;
+        Assert.Equal("echo: hello", root.GetProperty("text").GetString());
+        Assert.Equal("in-1", root.GetProperty("replyToId").GetString());
+        Assert.Equal("bot-1", root.GetProperty("from").GetProperty("id").GetString());
+        Assert.Equal("user-1", root.GetProperty("recipient").GetProperty("id").GetString());
+        Assert.Equal("conv|livechat", root.GetProperty("conversation").GetProperty("id").GetString());
+        Assert.Equal("emulator", root.GetProperty("channelId").GetString());
+        Assert.Equal("acceptingInput", root.GetProperty("inputHint").GetString());
+        Assert.False(root.TryGetProperty("id", out _));
+    }
+
+    [Fact]
+    public async Task Payload_with_bom_is_accepted()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(MessageJson("bom"))).ToArray();
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        using var response = await _http.PostAsync("/api/messages", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("echo: bom", Assert.Single(_channel.Requests).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExpectReplies_returns_the_replies_in_the_body_and_sends_nothing()
+    {
+        using var response = await PostAsync(MessageJson("two", ",\"deliveryMode\":\"expectReplies\""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var activities = body.RootElement.GetProperty("activities").EnumerateArray().ToList();
+        Assert.Equal(["first", "second"], activities.Select(a => a.GetProperty("text").GetString()));
+        Assert.Equal("expectingInput", activities[1].GetProperty("inputHint").GetString());
+        Assert.Empty(_channel.Requests);
+    }
+
+    [Fact]
+    public async Task Invoke_with_a_response_returns_its_status_and_body()
+    {
+        using var response = await PostAsync(MessageJson(string.Empty, ",\"name\":\"adaptiveCard/action\",\"value\":{\"action\":{\"type\":\"Action.Execute\",\"verb\":\"go\"}}", type: "invoke"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("done", body.RootElement.GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task Invoke_without_a_response_is_501()
+    {
+        using var response = await PostAsync(MessageJson(string.Empty, ",\"name\":\"composeExtension/query\"", type: "invoke"));
+
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unknown_activity_type_is_200_and_ignored()
+    {
+        using var response = await PostAsync(MessageJson("x", type: "someFutureType"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(_channel.Requests);
+    }
+
+    [Fact]
+    public async Task Exception_in_the_turn_is_handled_with_an_apology_and_200()
+    {
+        using var response = await PostAsync(MessageJson("throw"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var apology = Assert.Single(_channel.Requests);
+        Assert.Contains(JsonEncodedText.Encode(CloudAdapter.DefaultErrorMessage).ToString(), apology.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Trace_is_sent_to_the_emulator_only()
+    {
+        using var emulator = await PostAsync(MessageJson("trace"));
+        var toEmulator = _channel.Requests.Count;
+        using var teams = await PostAsync(MessageJson("trace").Replace("\"emulator\"", "\"msteams\"", StringComparison.Ordinal));
+
+        Assert.Equal(2, toEmulator);
+        Assert.Equal(3, _channel.Requests.Count);
+        Assert.Contains("\"type\":\"trace\"", _channel.Requests.First().Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("webchat", "/v3/conversations/conv%7Clivechat/activities", false)]
+    [InlineData("emulator", "/v3/conversations/conv%7Clivechat/activities/in-1", true)]
+    public async Task Welcome_on_conversation_update_threads_only_where_the_channel_allows(string channelId, string expectedPath, bool hasReplyToId)
+    {
+        var join = MessageJson("hi", ",\"membersAdded\":[{\"id\":\"bot-1\"},{\"id\":\"user-1\"}]", type: "conversationUpdate")
+            .Replace("\"emulator\"", "\"" + channelId + "\"", StringComparison.Ordinal);
+
+        using var response = await PostAsync(join);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var welcome = Assert.Single(_channel.Requests);
+        Assert.Equal(expectedPath, welcome.RawTarget);
+        Assert.Contains("welcome user-1", welcome.Body, StringComparison.Ordinal);
+        Assert.Equal(hasReplyToId, welcome.Body.Contains("replyToId", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Configured_app_id_fails_at_start_up()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => LoopbackHost.StartAsync(
+            builder =>
+            {
+                builder.Services.AddBotFramework(builder.Configuration);
+                builder.Services.AddTransient<IBot, TestBot>();
+            },
+            app => app.MapBotEndpoint(),
+            new Dictionary<string, string?> { ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001" }));
+
+        Assert.Contains("JWT validation not yet implemented", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A read-only stream that hides its length so HttpClient sends the body chunked.</summary>
+    private sealed class NoLengthStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+    }
+}

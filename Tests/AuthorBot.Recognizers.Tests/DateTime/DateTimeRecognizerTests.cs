@@ -1,0 +1,122 @@
+using AuthorBot.Recognizers.DateTime;
+
+namespace AuthorBot.Recognizers.Tests.DateTimeModelTests;
+
+public sealed class DateTimeRecognizerTests
+{
+    private static readonly System.DateTime Reference = new(2016, 11, 7, 0, 0, 0, DateTimeKind.Unspecified);
+
+    private static DateTimeModelResult Single(string query, System.DateTime? reference = null)
+    {
+        var results = DateTimeRecognizer.RecognizeDateTime(query, Culture.English, reference ?? Reference);
+        return Assert.Single(results);
+    }
+
+    [Theory]
+    [InlineData("I'll go back tomorrow", "tomorrow", "datetimeV2.date", "2016-11-08", "2016-11-08")]
+    [InlineData("I'll go back 04th Jan 2019.", "04th jan 2019", "datetimeV2.date", "2019-01-04", "2019-01-04")]
+    [InlineData("I'll go back the day after tomorrow", "the day after tomorrow", "datetimeV2.date", "2016-11-09", "2016-11-09")]
+    [InlineData("I'll go back next Friday", "next friday", "datetimeV2.date", "2016-11-18", "2016-11-18")]
+    [InlineData("I'll be back 7:56:30 pm", "7:56:30 pm", "datetimeV2.time", "T19:56:30", "19:56:30")]
+    [InlineData("I'll go back tomorrow 8:00am", "tomorrow 8:00am", "datetimeV2.datetime", "2016-11-08T08:00", "2016-11-08 08:00:00")]
+    [InlineData("in 5 minutes", "in 5 minutes", "datetimeV2.datetime", "2016-11-07T00:05:00", "2016-11-07 00:05:00")]
+    [InlineData("I'll leave for 3 minutes", "3 minutes", "datetimeV2.duration", "PT3M", "180")]
+    [InlineData("I'll leave for one hour and a half", "one hour and a half", "datetimeV2.duration", "PT1.5H", "5400")]
+    public void Single_valued_expressions_resolve_against_the_reference(string query, string text, string type, string timex, string value)
+    {
+        var r = Single(query);
+        Assert.Equal(text, r.Text);
+        Assert.Equal(type, r.TypeName);
+        var v = Assert.Single(r.Values);
+        Assert.Equal(timex, v["timex"]);
+        Assert.Equal(value, v["value"]);
+    }
+
+    [Fact]
+    public void Spans_use_inclusive_end_offsets()
+    {
+        var r = Single("I'll go back tomorrow");
+        Assert.Equal(13, r.Start);
+        Assert.Equal(20, r.End);
+    }
+
+    [Fact]
+    public void A_date_without_year_gives_the_past_reading_then_the_future_one()
+    {
+        var r = Single("I'll go back Oct/2");
+        Assert.Equal(["2016-10-02", "2017-10-02"], r.Values.Select(v => v["value"]));
+        Assert.All(r.Values, v => Assert.Equal("XXXX-10-02", v["timex"]));
+    }
+
+    [Fact]
+    public void A_bare_weekday_gives_last_and_next_occurrence()
+    {
+        var r = Single("I'll go back on Friday");
+        Assert.Equal(["2016-11-04", "2016-11-11"], r.Values.Select(v => v["value"]));
+    }
+
+    [Fact]
+    public void An_hour_without_am_or_pm_gives_both_readings_am_first()
+    {
+        var r = Single("It's half past seven o'clock");
+        Assert.Equal(["T07:30", "T19:30"], r.Values.Select(v => v["timex"]));
+    }
+
+    [Fact]
+    public void Weekday_and_bare_hour_give_four_readings()
+    {
+        var r = Single("Suprise office party for Ted on Sat at 5.", new System.DateTime(2018, 7, 13));
+        Assert.Equal("datetimeV2.datetime", r.TypeName);
+        Assert.Equal(["2018-07-07 05:00:00", "2018-07-14 05:00:00", "2018-07-07 17:00:00", "2018-07-14 17:00:00"], r.Values.Select(v => v["value"]));
+    }
+
+    [Fact]
+    public void Next_week_is_an_iso_week_with_exclusive_end()
+    {
+        var r = Single("It happened on next week", new System.DateTime(2018, 6, 26));
+        Assert.Equal("datetimeV2.daterange", r.TypeName);
+        var v = Assert.Single(r.Values);
+        Assert.Equal("2018-W27", v["timex"]);
+        Assert.Equal("2018-07-02", v["start"]);
+        Assert.Equal("2018-07-09", v["end"]);
+    }
+
+    [Fact]
+    public void Since_turns_a_date_into_an_open_range()
+    {
+        var r = Single("I'll be out since tomorrow");
+        Assert.Equal("since tomorrow", r.Text);
+        var v = Assert.Single(r.Values);
+        Assert.Equal("since", v["Mod"]);
+        Assert.Equal("2016-11-08", v["start"]);
+        Assert.False(v.ContainsKey("end"));
+        Assert.Equal("datetimepoint", v["sourceEntity"]);
+    }
+
+    [Theory]
+    [InlineData("May I ask what this is for?")]
+    [InlineData("This may or may not be right.")]
+    [InlineData("Have a great week!")]
+    public void Ordinary_words_are_not_dates(string query) =>
+        Assert.Empty(DateTimeRecognizer.RecognizeDateTime(query, Culture.English, Reference));
+
+    [Fact]
+    public void Unsupported_culture_is_a_clear_error() =>
+        Assert.Throws<ArgumentException>(() => DateTimeRecognizer.RecognizeDateTime("tomorrow", "fr-fr", Reference));
+
+    [Fact]
+    public void Concurrent_calls_give_the_same_answers()
+    {
+        var queries = new[] { "next friday at 6pm", "in two hours", "tomorrow evening", "last week", "every Monday" };
+        var expected = queries.Select(q => Describe(DateTimeRecognizer.RecognizeDateTime(q, Culture.English, Reference))).ToArray();
+        var actual = new string[200];
+        Parallel.For(0, actual.Length, i => actual[i] = Describe(DateTimeRecognizer.RecognizeDateTime(queries[i % queries.Length], Culture.English, Reference)));
+        for (var i = 0; i < actual.Length; i++)
+        {
+            Assert.Equal(expected[i % queries.Length], actual[i]);
+        }
+    }
+
+    private static string Describe(IReadOnlyList<DateTimeModelResult> results) =>
+        string.Join("|", results.Select(r => r.TypeName + ":" + string.Join(",", r.Values.Select(v => string.Join(";", v.OrderBy(p => p.Key).Select(p => p.Key + "=" + p.Value))))));
+}

@@ -4,11 +4,11 @@ namespace AuthorBot.Recognizers.Tests.DateTimeModelTests;
 
 public sealed class DateTimeRecognizerTests
 {
-    private static readonly System.DateTime Reference = new(2016, 11, 7, 0, 0, 0, DateTimeKind.Unspecified);
+    private static readonly System.DateTime _reference = new(2016, 11, 7, 0, 0, 0, DateTimeKind.Unspecified);
 
     private static DateTimeModelResult Single(string query, System.DateTime? reference = null)
     {
-        var results = DateTimeRecognizer.RecognizeDateTime(query, Culture.English, reference ?? Reference);
+        var results = DateTimeRecognizer.RecognizeDateTime(query, Culture.English, reference ?? _reference);
         return Assert.Single(results);
     }
 
@@ -98,19 +98,19 @@ public sealed class DateTimeRecognizerTests
     [InlineData("This may or may not be right.")]
     [InlineData("Have a great week!")]
     public void Ordinary_words_are_not_dates(string query) =>
-        Assert.Empty(DateTimeRecognizer.RecognizeDateTime(query, Culture.English, Reference));
+        Assert.Empty(DateTimeRecognizer.RecognizeDateTime(query, Culture.English, _reference));
 
     [Fact]
     public void Unsupported_culture_is_a_clear_error() =>
-        Assert.Throws<ArgumentException>(() => DateTimeRecognizer.RecognizeDateTime("tomorrow", "fr-fr", Reference));
+        Assert.Throws<ArgumentException>(() => DateTimeRecognizer.RecognizeDateTime("tomorrow", "fr-fr", _reference));
 
     [Fact]
     public void Concurrent_calls_give_the_same_answers()
     {
         var queries = new[] { "next friday at 6pm", "in two hours", "tomorrow evening", "last week", "every Monday" };
-        var expected = queries.Select(q => Describe(DateTimeRecognizer.RecognizeDateTime(q, Culture.English, Reference))).ToArray();
+        var expected = queries.Select(q => Describe(DateTimeRecognizer.RecognizeDateTime(q, Culture.English, _reference))).ToArray();
         var actual = new string[200];
-        Parallel.For(0, actual.Length, i => actual[i] = Describe(DateTimeRecognizer.RecognizeDateTime(queries[i % queries.Length], Culture.English, Reference)));
+        Parallel.For(0, actual.Length, i => actual[i] = Describe(DateTimeRecognizer.RecognizeDateTime(queries[i % queries.Length], Culture.English, _reference)));
         for (var i = 0; i < actual.Length; i++)
         {
             Assert.Equal(expected[i % queries.Length], actual[i]);

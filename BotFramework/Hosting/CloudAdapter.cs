@@ -136,6 +136,11 @@ public class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
         ArgumentNullException.ThrowIfNull(callback);
         var context = new TurnContext(this, reference.GetContinuationActivity());
         context.TurnState.Set(BotIdentityKey, new ClaimsIdentity(AnonymousBotAuthenticator.AuthenticationType));
+        if (reference.ServiceUrl is not null)
+        {
+            context.TurnState.Set(_connectorClientFactory.Create(reference.ServiceUrl));
+        }
+
         await RunPipelineAsync(context, callback, cancellationToken).ConfigureAwait(false);
     }
 
@@ -253,6 +258,12 @@ public class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
     {
         var context = new TurnContext(this, activity);
         context.TurnState.Set(BotIdentityKey, identity);
+        if (activity.ServiceUrl is not null)
+        {
+            // Bots read it from TurnState for members and other Connector calls, as with Bot Builder.
+            context.TurnState.Set(_connectorClientFactory.Create(activity.ServiceUrl));
+        }
+
         await RunPipelineAsync(context, callback, cancellationToken).ConfigureAwait(false);
 
         if (string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal))

@@ -126,6 +126,18 @@ public sealed class BotEndpointTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Turn_state_carries_a_connector_client_for_the_service_url()
+    {
+        using var response = await PostAsync(MessageJson("members"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var requests = _channel.Requests.ToList();
+        Assert.Equal(2, requests.Count);
+        Assert.Equal("GET /v3/conversations/conv%7Clivechat/members", requests[0].Method + " " + requests[0].RawTarget);
+        Assert.Contains("members: bot-1,user-1", requests[1].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Payload_with_bom_is_accepted()
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(MessageJson("bom"))).ToArray();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AuthorBot.BotFramework.Builder;
+using AuthorBot.BotFramework.Connector;
 using AuthorBot.BotFramework.Schema;
 
 namespace AuthorBot.BotFramework.Tests.Hosting;
@@ -16,6 +17,11 @@ internal sealed class TestBot : ActivityHandler
             case "two":
                 await turnContext.SendActivityAsync("first", cancellationToken: cancellationToken);
                 await turnContext.SendActivityAsync("second", inputHint: InputHints.ExpectingInput, cancellationToken: cancellationToken);
+                break;
+            case "members":
+                var client = turnContext.TurnState.Get<IConnectorClient>() ?? throw new InvalidOperationException("no connector client in TurnState");
+                var members = await client.GetConversationMembersAsync(turnContext.Activity.Conversation!.Id!, cancellationToken);
+                await turnContext.SendActivityAsync("members: " + string.Join(",", members.Select(m => m.Id)), cancellationToken: cancellationToken);
                 break;
             case "trace":
                 await turnContext.SendActivityAsync(Activity.CreateTraceActivity("debug", label: "state"), cancellationToken);

@@ -1,4 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+using AuthorBot.Bot;
+
+var app = AuthorBotApp.Create(args);
 await app.RunAsync().ConfigureAwait(false);

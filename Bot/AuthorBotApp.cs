@@ -1,0 +1,80 @@
+using AuthorBot.Bot.Storage;
+using AuthorBot.BotFramework.Builder;
+using AuthorBot.BotFramework.Hosting;
+using AuthorBot.BotFramework.State;
+using AuthorBot.Dialogs;
+
+namespace AuthorBot.Bot;
+
+/// <summary>Builds the AuthorBot web host; Program runs it, tests start it on a free loopback port.</summary>
+public static class AuthorBotApp
+{
+    /// <summary>Emulator's default port, used when neither PORT nor ASPNETCORE_URLS says otherwise.</summary>
+    public const int DefaultPort = 3978;
+
+    /// <summary>Creates the host.</summary>
+    /// <param name="args">Command-line arguments (configuration overrides such as --Storage:Provider=Memory).</param>
+    /// <param name="configure">Optional last-minute changes (tests use it to pick ports and storage).</param>
+    /// <returns>The built application, not yet started.</returns>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        ConfigureUrls(builder);
+        builder.Logging.AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.IncludeScopes = true;
+            options.TimestampFormat = "HH:mm:ss.fff ";
+        });
+
+        // In-flight turns get this long to finish when the host is asked to stop.
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        builder.Services.AddBotFramework(builder.Configuration);
+        builder.Services.AddAuthorBotStorage(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton<TurnSerializationMiddleware>();
+        builder.Services.AddAuthorBotDialogs();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        UseBotMiddleware(app.Services);
+        WarnWhenAnonymous(app);
+        app.MapBotEndpoint("/api/messages");
+        app.MapGet("/healthz", () => Results.Ok(new HealthReport("ok")));
+        return app;
+    }
+
+    private static void ConfigureUrls(WebApplicationBuilder builder)
+    {
+        // ASPNETCORE_URLS / --urls win; PORT (set by the benchmark harness and many hosts) comes next.
+        if (!string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            return;
+        }
+
+        var port = builder.Configuration["PORT"];
+        var host = builder.Configuration["HOST"];
+        var url = int.TryParse(port, out var p) && p is > 0 and < 65536
+            ? $"http://{(string.IsNullOrWhiteSpace(host) ? "localhost" : host)}:{p}"
+            : $"http://localhost:{DefaultPort}";
+        builder.WebHost.UseUrls(url);
+    }
+
+    private static void UseBotMiddleware(IServiceProvider services)
+    {
+        var adapter = services.GetRequiredService<BotAdapter>();
+
+        // Turns of one reader run one at a time, then state is loaded and saved once around the bot.
+        adapter.Use(services.GetRequiredService<TurnSerializationMiddleware>());
+        adapter.Use(new AutoSaveStateMiddleware(services.GetRequiredService<UserState>(), services.GetRequiredService<ConversationState>()));
+    }
+
+    private static void WarnWhenAnonymous(WebApplication app)
+    {
+        if (string.IsNullOrWhiteSpace(app.Configuration["MicrosoftAppId"]))
+        {
+            app.Logger.LogWarning("MicrosoftAppId is empty: running in anonymous development mode (no tokens are checked or sent). Use this only on a trusted machine, e.g. with Bot Framework Emulator.");
+        }
+    }
+
+    private sealed record HealthReport(string Status);
+}

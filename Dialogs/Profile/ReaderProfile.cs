@@ -1,0 +1,29 @@
+namespace AuthorBot.Dialogs.Profile;
+
+/// <summary>What AuthorBot knows about one reader on one channel; stored in user state.</summary>
+public sealed class ReaderProfile
+{
+    /// <summary>The name the reader gave, if any.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The email address the reader gave, if any.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>Topics the reader said they like (genres, tags).</summary>
+    public IList<string> Interests { get; set; } = [];
+
+    /// <summary>The reader's newsletter consent; null when they were never asked.</summary>
+    public NewsletterConsent? Newsletter { get; set; }
+
+    /// <summary>The reader's locale as their channel reported it (BCP-47).</summary>
+    public string? Locale { get; set; }
+
+    /// <summary>The reader's time zone (IANA id) when known.</summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>When the reader was first welcomed; null until then.</summary>
+    public DateTimeOffset? WelcomedAt { get; set; }
+
+    /// <summary>True while the reader is subscribed to the newsletter.</summary>
+    public bool IsSubscribed => Newsletter is { Subscribed: true };
+}

@@ -1,0 +1,37 @@
+using AuthorBot.BotFramework.Dialogs;
+using AuthorBot.BotFramework.State;
+
+namespace AuthorBot.Dialogs.Profile;
+
+/// <summary>The state properties AuthorBot's flows share, created once so every dialog reads the same cache.</summary>
+public sealed class ReaderStateAccessors
+{
+    /// <summary>Creates the accessors over the bot's user and conversation state.</summary>
+    /// <param name="userState">Per-reader state.</param>
+    /// <param name="conversationState">Per-conversation state.</param>
+    public ReaderStateAccessors(UserState userState, ConversationState conversationState)
+    {
+        ArgumentNullException.ThrowIfNull(userState);
+        ArgumentNullException.ThrowIfNull(conversationState);
+        UserState = userState;
+        ConversationState = conversationState;
+        Profile = userState.CreateProperty<ReaderProfile>(nameof(ReaderProfile));
+        DialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
+        Welcomed = conversationState.CreateProperty<bool>("welcomed");
+    }
+
+    /// <summary>Per-reader state.</summary>
+    public UserState UserState { get; }
+
+    /// <summary>Per-conversation state.</summary>
+    public ConversationState ConversationState { get; }
+
+    /// <summary>The reader's profile.</summary>
+    public IStatePropertyAccessor<ReaderProfile> Profile { get; }
+
+    /// <summary>The dialog stack of the conversation.</summary>
+    public IStatePropertyAccessor<DialogState> DialogState { get; }
+
+    /// <summary>Whether this conversation already got a welcome (channels repeat conversationUpdate).</summary>
+    public IStatePropertyAccessor<bool> Welcomed { get; }
+}

@@ -25,7 +25,7 @@ public class DialogContext
     /// <param name="parentDialogContext">The parent context.</param>
     /// <param name="state">The child's stack.</param>
     public DialogContext(DialogSet dialogs, DialogContext parentDialogContext, DialogState state)
-        : this(dialogs, parentDialogContext?.Context!, state)
+        : this(dialogs, (parentDialogContext ?? throw new ArgumentNullException(nameof(parentDialogContext))).Context, state)
     {
         Parent = parentDialogContext;
     }

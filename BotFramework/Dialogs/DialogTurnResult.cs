@@ -16,5 +16,5 @@ public class DialogTurnResult
     public DialogTurnStatus Status { get; }
 
     /// <summary>The completed dialog's result, if any.</summary>
-    public object? Result { get; set; }
+    public object? Result { get; }
 }

@@ -17,6 +17,7 @@ public static class ChoiceRecognizers
 
     private const int MaxGapBetweenWords = 2;
     private const int ShortestFuzzyWord = 4;
+    private const int MaxTokens = 64;
 
     /// <summary>Recognizes choices in an utterance, best first.</summary>
     /// <param name="utterance">What the user said.</param>
@@ -28,6 +29,12 @@ public static class ChoiceRecognizers
         ArgumentNullException.ThrowIfNull(choices);
         options ??= new FindChoicesOptions();
         var tokens = Tokenizer.Tokenize(utterance);
+        if (tokens.Count > MaxTokens)
+        {
+            // An answer to a choice is short; a pasted essay is searched only at its start so matching stays cheap.
+            tokens.RemoveRange(MaxTokens, tokens.Count - MaxTokens);
+        }
+
         if (tokens.Count == 0 || choices.Count == 0)
         {
             return [];

@@ -62,7 +62,10 @@ public class ChoicePrompt : Prompt<FoundChoice>
             ? activity.Text
             : activity.Value is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
         var found = ChoiceRecognizers.RecognizeChoices(said, options.Choices ?? [], RecognizerOptions);
-        return Task.FromResult(found.Count > 0
+
+        // Two choices matched equally well ("book" for "Book launch" and "Book club"): ask again rather than guess.
+        var ambiguous = found.Count > 1 && found[0].Resolution.Score.Equals(found[1].Resolution.Score);
+        return Task.FromResult(found.Count > 0 && !ambiguous
             ? new PromptRecognizerResult<FoundChoice> { Succeeded = true, Value = found[0].Resolution }
             : new PromptRecognizerResult<FoundChoice> { Succeeded = false });
     }

@@ -55,6 +55,12 @@ internal sealed class LocalYesNoRecognizer : IBooleanRecognizer
                 return null;
             }
 
+            // "not ok", "not right now": a yes word right after "not" is a no.
+            if (meaning == true && start > 0 && words[start - 1] == "not")
+            {
+                meaning = false;
+            }
+
             sawYes |= meaning == true;
             sawNo |= meaning == false;
             answer ??= meaning;

@@ -17,6 +17,7 @@ public abstract class Prompt<T> : Dialog
     private const string AttemptCountKey = "attemptCount";
 
     private readonly PromptValidator<T>? _validator;
+    private readonly int _maxAttempts = 3;
 
     /// <summary>Creates a prompt.</summary>
     /// <param name="dialogId">Its id.</param>
@@ -28,7 +29,11 @@ public abstract class Prompt<T> : Dialog
     }
 
     /// <summary>How many answers the user may give before the prompt ends with <see cref="NoAnswer"/>. Default 3.</summary>
-    public int MaxAttempts { get; init; } = 3;
+    public int MaxAttempts
+    {
+        get => _maxAttempts;
+        init => _maxAttempts = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "A prompt needs at least one attempt.");
+    }
 
     /// <summary>Text put before the question when asking again without a <see cref="PromptOptions.RetryPrompt"/>; says what is expected.</summary>
     protected virtual string? RetryHint => null;

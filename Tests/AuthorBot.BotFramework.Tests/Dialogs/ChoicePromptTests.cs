@@ -99,6 +99,29 @@ public sealed class ChoicePromptTests
     }
 
     [Fact]
+    public async Task An_answer_matching_two_choices_equally_is_asked_again()
+    {
+        var options = new PromptOptions
+        {
+            Prompt = WaterfallDialogTests.Message("Which?"),
+            Choices = [new Choice("Book launch"), new Choice("Book club")],
+        };
+        var harness = new DialogHarness(PromptFlows.Asking(new ChoicePrompt("choice"), options));
+
+        await harness.Flow()
+            .Send("start").AssertReply("Which? (1) Book launch or (2) Book club")
+            .Send("book").AssertReply("Sorry, I didn't catch which one you meant. Please pick one of the options. Which? (1) Book launch or (2) Book club")
+            .Send("the club").AssertReply("picked Book club (1)")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public void A_prompt_needs_at_least_one_attempt()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ChoicePrompt("choice") { MaxAttempts = 0 });
+    }
+
+    [Fact]
     public async Task Starting_without_choices_is_a_clear_error()
     {
         var harness = new DialogHarness(PromptFlows.Asking(new ChoicePrompt("choice"), new PromptOptions { Prompt = WaterfallDialogTests.Message("Pick") }));

@@ -21,6 +21,8 @@ public sealed class LocalYesNoRecognizerTests
     [InlineData("i do not", false)]
     [InlineData("don't", false)]
     [InlineData("👎", false)]
+    [InlineData("not right now", false)]
+    [InlineData("not ok", false)]
     [InlineData("maybe", null)]
     [InlineData("I'm not sure", null)]
     [InlineData("no yes", null)]

@@ -138,7 +138,7 @@ public class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
         context.TurnState.Set(BotIdentityKey, new ClaimsIdentity(AnonymousBotAuthenticator.AuthenticationType));
         if (reference.ServiceUrl is not null)
         {
-            context.TurnState.Set(_connectorClientFactory.Create(reference.ServiceUrl));
+            context.TurnState.Set<IConnectorClient>(new LazyConnectorClient(_connectorClientFactory, reference.ServiceUrl));
         }
 
         await RunPipelineAsync(context, callback, cancellationToken).ConfigureAwait(false);
@@ -261,7 +261,7 @@ public class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
         if (activity.ServiceUrl is not null)
         {
             // Bots read it from TurnState for members and other Connector calls, as with Bot Builder.
-            context.TurnState.Set(_connectorClientFactory.Create(activity.ServiceUrl));
+            context.TurnState.Set<IConnectorClient>(new LazyConnectorClient(_connectorClientFactory, activity.ServiceUrl));
         }
 
         await RunPipelineAsync(context, callback, cancellationToken).ConfigureAwait(false);
@@ -280,23 +280,28 @@ public class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
         return new TurnOutcome(StatusCodes.Status200OK, null, null);
     }
 
-    private static async Task WriteOutcomeAsync(HttpResponse httpResponse, TurnOutcome outcome, CancellationToken cancellationToken)
+    private static Task WriteOutcomeAsync(HttpResponse httpResponse, TurnOutcome outcome, CancellationToken cancellationToken)
     {
         httpResponse.StatusCode = outcome.Status;
+        byte[] body;
         if (outcome.Replies is not null)
         {
-            httpResponse.ContentType = "application/json; charset=utf-8";
-            await JsonSerializer.SerializeAsync(httpResponse.Body, new ExpectedReplies(outcome.Replies), BotJsonContext.Default.ExpectedReplies, cancellationToken).ConfigureAwait(false);
+            body = JsonSerializer.SerializeToUtf8Bytes(new ExpectedReplies(outcome.Replies), BotJsonContext.Default.ExpectedReplies);
         }
-        else if (outcome.Invoke?.Body is { } body)
+        else if (outcome.Invoke?.Body is { } invokeBody)
         {
-            httpResponse.ContentType = "application/json; charset=utf-8";
-            await JsonSerializer.SerializeAsync(httpResponse.Body, body, BotJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
+            body = JsonSerializer.SerializeToUtf8Bytes(invokeBody, BotJsonContext.Default.JsonElement);
         }
         else
         {
             httpResponse.ContentLength = 0;
+            return Task.CompletedTask;
         }
+
+        // One write with a Content-Length: a chunked body costs extra writes and round trips per turn.
+        httpResponse.ContentType = "application/json; charset=utf-8";
+        httpResponse.ContentLength = body.Length;
+        return httpResponse.Body.WriteAsync(body, cancellationToken).AsTask();
     }
 
     private static async Task WriteErrorAsync(HttpResponse httpResponse, int status, string? message, CancellationToken cancellationToken)

@@ -1,0 +1,27 @@
+using AuthorBot.Recognizers.Number;
+
+namespace AuthorBot.Recognizers.Specs;
+
+/// <summary>Runs one spec case through a model: the input (the case's <c>Input</c>) and the whole case (for its reference time).</summary>
+/// <param name="input">Text to recognize.</param>
+/// <param name="specCase">The case, for <see cref="SpecCase.ReferenceDateTime"/> and the like.</param>
+public delegate IReadOnlyList<SpecActual> SpecModel(string input, SpecCase specCase);
+
+/// <summary>
+/// Which model answers which spec file (path relative to <c>Specs/English</c>). Files without an entry are reported
+/// as "no model". Each model owner adds its own lines here; nothing else needs to change to get a file measured,
+/// reported and ratcheted.
+/// </summary>
+public static class SpecModelRegistry
+{
+    /// <summary>Spec file to model.</summary>
+    public static IReadOnlyDictionary<string, SpecModel> Models { get; } = new Dictionary<string, SpecModel>(StringComparer.Ordinal)
+    {
+        ["Number/NumberModel.json"] = static (input, _) => SpecActual.From(NumberRecognizer.RecognizeNumber(input)),
+        ["Number/OrdinalModel.json"] = static (input, _) => SpecActual.From(NumberRecognizer.RecognizeOrdinal(input)),
+        ["Number/PercentModel.json"] = static (input, _) => SpecActual.From(NumberRecognizer.RecognizePercentage(input)),
+
+        // DateTime files (recog-datetime): add lines like
+        // ["DateTime/DateTimeModel.json"] = static (input, c) => ...,
+    };
+}

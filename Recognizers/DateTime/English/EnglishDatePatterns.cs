@@ -17,13 +17,13 @@ internal static partial class EnglishDateTimePatterns
     [GeneratedRegex(@"\b" + Year + @"\s*[/\\.-]\s*" + Month + @"\s*[/\\.-]\s*(?<day>" + DayNum + @")\b", Opts)]
     public static partial Regex YearMonthNameDayRegex();
 
-    [GeneratedRegex(@"\b" + WeekDayPrefix + @"(?<year>(?:1[0-9]|20)\d{2})\s*(?<sep>[-/.])\s*(?<a>1[0-2]|0?[1-9])\s*\k<sep>\s*(?<b>3[01]|[12]\d|0?[1-9])(?![\d.])", Opts)]
+    [GeneratedRegex(@"\b" + WeekDayPrefix + @"(?<year>(?:1[0-9]|20)\d{2})(?:\s*(?<sep>[-/.])\s*|(?<sep>\s))(?<a>1[0-2]|0?[1-9])(?:\s*\k<sep>\s*|(?<=\s\d+)\s)(?<b>3[01]|[12]\d|0?[1-9])(?!\d|\.\d)", Opts)]
     public static partial Regex IsoDateRegex();
 
-    [GeneratedRegex(@"\b" + WeekDayPrefix + @"(?<a>\d{1,2})(?<sep>[-/.])(?<b>\d{1,2})\k<sep>(?<year>\d{4}|\d{2})(?![\d])", Opts)]
+    [GeneratedRegex(@"\b" + WeekDayPrefix + @"(?<![\d-])(?<a>\d{1,2})(?<sep>[-/.])(?<b>\d{1,2})\k<sep>(?<year>\d{4}|\d{2})(?![\d])", Opts)]
     public static partial Regex NumericDateWithYearRegex();
 
-    [GeneratedRegex(@"(?<!\S)(?:(?<rel>this|next|last)\s+|" + WeekDay + @"\s*,?\s*(?:the\s+)?)?(?<a>1[0-2]|0?[1-9]|[12]\d|3[01])/(?<b>3[01]|[12]\d|0?[1-9])(?![\d/])", Opts)]
+    [GeneratedRegex(@"(?<!\S)(?:(?<rel>this|next|last)\s+|" + WeekDay + @"\s*,?\s*(?:the\s+)?)?(?<a>1[0-2]|0?[1-9]|[12]\d|3[01])/(?<b>3[01]|[12]\d|0?[1-9])(?![\d/]|\.\d)", Opts)]
     public static partial Regex NumericMonthDayRegex();
 
     [GeneratedRegex(@"\b(?:(?<rel>this|next|last)\s+)?" + WeekDay + @"\s*,?\s*(?<a>1[0-2]|0?[1-9])[.-](?<b>3[01]|[12]\d|0?[1-9])(?![\d./-])|(?<=\bon\s)(?<a>1[0-2]|0?[1-9])\.(?<b>3[01]|[12]\d|0?[1-9])(?![\d.])", Opts)]
@@ -44,16 +44,19 @@ internal static partial class EnglishDateTimePatterns
     [GeneratedRegex(@"\b(?:on\s+)?" + WeekDay + @"\s+(?:of\s+)?(?:the\s+)?(?<rel>next|last|this|following|previous)\s+week\b", Opts)]
     public static partial Regex WeekDayOfWeekRegex();
 
-    [GeneratedRegex(@"\b" + WeekDay + @"\b", Opts)]
+    [GeneratedRegex(@"(?<!\bthe\s+)\b" + WeekDay + @"\b", Opts)]
     public static partial Regex WeekDayAloneRegex();
+
+    [GeneratedRegex(@"(?<=\b(?:for|of|during|all)\s+)the\s+day\b", Opts)]
+    public static partial Regex TheDayWordRegex();
 
     [GeneratedRegex(@"\b" + WeekDay + @"\s*,?\s+(?:the\s+)?" + DayStrict + @"\b(?!\s*(?::|\.\d|am\b|pm\b|a\.m|p\.m|o'?clock|oclock))", Opts)]
     public static partial Regex WeekDayDayRegex();
 
-    [GeneratedRegex(@"\b(?:(?<around>around|about|approximately)\s+)?the\s+(?<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|" + OrdWord + @")(?:\s+(?<rel>this|next|last)\s+month)?\b(?!\s+(?:day|week|month|year|quarter|century|time|of|and|to|place|floor)\b)", Opts)]
+    [GeneratedRegex(@"(?:\b(?:(?<around>around|about|approximately)\s+)the\s+(?<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|" + OrdWord + @")\s+(?<rel>this|next|last)\s+month|(?<=\bon\s+)the\s+(?<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|" + OrdWord + @")(?:\s+(?<rel>this|next|last)\s+month)?)\b(?!\s+(?:day|week|month|year|quarter|century|time|of|and|to|place|floor)\b)", Opts)]
     public static partial Regex TheDayRegex();
 
-    [GeneratedRegex(@"(?<![\w.$])(?<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?!\s*(?:of|week|century|day|place|floor|time|quarter|anniversary|birthday|year|month|hour|minute|second|\w*%))\b", Opts)]
+    [GeneratedRegex(@"(?<=\bon\s+)(?<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?!\s*(?:of|week|century|day|place|floor|time|quarter|anniversary|birthday|year|month|hour|minute|second|\w*%))\b", Opts)]
     public static partial Regex OrdinalDayAloneRegex();
 
     [GeneratedRegex(@"\bin\s+(?<num>" + Num + @"|a|an)\s+(?<unit>days?|weeks?|months?|years?|fortnights?)\b", Opts)]
@@ -61,4 +64,14 @@ internal static partial class EnglishDateTimePatterns
 
     [GeneratedRegex(@"\b(?<num>" + Num + @"|a|an)\s+(?<unit>days?|weeks?|months?|years?|fortnights?)\s+(?<dir>ago|later|hence|from\s+now|before|after|from|since)(?:\s+" + "(?<anchor>" + RelDayWords + @"|now))?\b", Opts)]
     public static partial Regex DurationRelativeDateRegex();
+}
+
+/// <summary>English patterns that shift a date by a duration.</summary>
+internal static partial class EnglishDateTimePatterns
+{
+    [GeneratedRegex(@"^\s*(?<dir>after|before|from|since)\s*$", Opts)]
+    public static partial Regex DurationDateConnectorRegex();
+
+    [GeneratedRegex(@"\G\s*(?<dir>ago|later|hence|from\s+now)\b", Opts)]
+    public static partial Regex DurationAgoLaterRegex();
 }

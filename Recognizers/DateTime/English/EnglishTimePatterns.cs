@@ -19,13 +19,13 @@ internal static partial class EnglishDateTimePatterns
     [GeneratedRegex(@"(?<![\d.:])\b(?<hour>1[0-2]|0?[1-9])(?<min>[0-5]\d)\s*" + AmPm, Opts)]
     public static partial Regex HourMinuteNoColonRegex();
 
-    [GeneratedRegex(@"(?<![\d.:])\b(?:(?<at>at)\s+" + Hour + @"\.(?<min>[0-5]\d)(?!\d)(?:\s*" + AmPm + ")?|" + Hour + @"\.(?<min>[0-5]\d)\s*" + AmPm + "|" + Hour + @"\.\s*" + AmPm + ")", Opts)]
+    [GeneratedRegex(@"(?<![\d.:])\b(?:(?<at>at)\s+" + Hour + @"\.(?<min>[0-5]\d)(?!\d)(?:\s*" + AmPm + ")?|" + Hour + @"\.(?<min>[0-5]\d)\s*" + AmPm + "|" + Hour + @"\.\s*" + AmPm + @")(?!\s*(?:%|percent|per\s+cent))", Opts)]
     public static partial Regex DottedTimeRegex();
 
     [GeneratedRegex(@"(?<![\d.:])\b" + AroundPrefix + "(?:" + Hour + "|" + HourWord + @")\s*" + OClock + "(?:" + Tod + ")?", Opts)]
     public static partial Regex OClockRegex();
 
-    [GeneratedRegex(@"\b" + AroundPrefix + @"(?:(?<half>half|a\s+quarter|quarter)|(?<min>[0-5]?\d)|" + MinWord + @")(?:\s*(?:minutes?|mins?))?\s+(?<dir>past|after|to|before|till)\s+(?:" + Hour + "|" + HourWord + @")(?!\d)(?:\s*" + OClock + ")?(?:" + Tod + @"|\s*" + AmPm + ")?", Opts)]
+    [GeneratedRegex(@"\b" + AroundPrefix + @"(?:(?<half>half|a\s+quarter|quarter)\s+(?<dir>past|after|to|before|till)|(?:(?<min>[0-5]?\d)|" + MinWord + @")(?:(?:\s*(?:minutes?|mins?))?\s+(?<dir>past|after)|\s*(?:minutes?|mins?)\s+(?<dir>to|before|till)))\s+(?:" + Hour + "|" + HourWord + @")(?!\d)(?:\s*" + OClock + ")?(?:" + Tod + @"|\s*" + AmPm + ")?", Opts)]
     public static partial Regex RelativeMinuteRegex();
 
     [GeneratedRegex(@"\b" + AroundPrefix + HourWord + @"(?:[\s-]+" + MinWord + @")?\s*" + AmPm, Opts)]

@@ -17,6 +17,7 @@ internal static class DateExtractor
         new(P.WeekDayDottedMonthDayRegex(), DateParser.ParseNumeric),
         new(P.EightDigitDateRegex(), DateParser.ParseNumeric),
         new(P.RelativeDayRegex(), DateParser.ParseRelativeDay),
+        new(P.TheDayWordRegex(), DateParser.ParseToday),
         new(P.RelativeWeekDayRegex(), DateParser.ParseRelativeWeekDay),
         new(P.WeekThenWeekDayRegex(), DateParser.ParseWeekOfWeekDay),
         new(P.WeekDayOfWeekRegex(), DateParser.ParseWeekOfWeekDay),

@@ -15,7 +15,12 @@ internal static class MergedDateTimeExtractor
         var durations = DurationExtractor.Extract(context);
         var dateTimes = DateTimeExtractor.Extract(context, dates, times);
         var datePeriods = DatePeriodExtractor.Extract(context, dates, dateTimes);
+        var timePeriods = TimePeriodExtractor.Extract(context, times, durations);
+        var dateTimePeriods = DateTimePeriodExtractor.Extract(context, dates, times, timePeriods);
         var all = new List<DateTimeCandidate>();
+        all.AddRange(ShiftedDates(context, dates, durations));
+        all.AddRange(dateTimePeriods);
+        all.AddRange(timePeriods);
         all.AddRange(datePeriods);
         all.AddRange(dateTimes);
         all.AddRange(dates);
@@ -23,6 +28,39 @@ internal static class MergedDateTimeExtractor
         all.AddRange(durations);
         var picked = CandidateSelection.LongestNonOverlapping(all);
         return ApplyModifiers(context, picked);
+    }
+
+    /// <summary>"3 days after january 12th", "2 weeks before christmas", "2 years 1 month 21 days later".</summary>
+    private static List<DateTimeCandidate> ShiftedDates(DateTimeContext context, List<DateTimeCandidate> dates, List<DateTimeCandidate> durations)
+    {
+        var text = context.Text;
+        var result = new List<DateTimeCandidate>();
+        foreach (var d in durations)
+        {
+            foreach (var date in dates)
+            {
+                if (date.Start > d.End && P.DurationDateConnectorRegex().Match(text[d.End..date.Start]) is { Success: true } m)
+                {
+                    var sign = m.Groups["dir"].Value == "before" ? -1 : 1;
+                    if (Parsers.DateParser.Shift(date.Value, d.Value, sign) is { } shifted)
+                    {
+                        result.Add(new DateTimeCandidate(d.Start, date.End - d.Start, shifted));
+                    }
+                }
+            }
+
+            var ago = P.DurationAgoLaterRegex().Match(text, d.End);
+            if (ago.Success)
+            {
+                var today = DateTimeValue.Point(DateTimeTypes.Date, string.Empty, context.Reference.Date);
+                if (Parsers.DateParser.Shift(today, d.Value, ago.Groups["dir"].Value == "ago" ? -1 : 1) is { } shifted)
+                {
+                    result.Add(new DateTimeCandidate(d.Start, ago.Index + ago.Length - d.Start, shifted));
+                }
+            }
+        }
+
+        return result;
     }
 
     private static List<DateTimeCandidate> ApplyModifiers(DateTimeContext context, List<DateTimeCandidate> picked)

@@ -6,7 +6,7 @@ using DateObject = System.DateTime;
 namespace AuthorBot.Recognizers.DateTime.Parsers;
 
 /// <summary>Resolves single-date matches (month/day/year forms, relative days, weekdays) against the reference date.</summary>
-internal static class DateParser
+internal static partial class DateParser
 {
     public static DateTimeValue? ParseMonthDay(Match m, DateTimeContext ctx)
     {
@@ -97,6 +97,42 @@ internal static class DateParser
 
         return reference;
     }
+
+    public static DateTimeValue? ParseToday(Match m, DateTimeContext ctx) =>
+        DateTimeValue.Point(DateTimeTypes.Date, DateUtil.DateTimex(ctx.Reference.Date), ctx.Reference.Date);
+
+    /// <summary>A date shifted by a duration: "3 days after january 12th", "2 weeks before christmas".</summary>
+    public static DateTimeValue? Shift(DateTimeValue date, DateTimeValue duration, int sign)
+    {
+        if (date.FutureStart is null || duration.Type != DateTimeTypes.Duration)
+        {
+            return null;
+        }
+
+        var d = date.FutureStart.Value.Date;
+        var m = DurationPartsRegex().Matches(duration.Timex.Split('T')[0]);
+        if (m.Count == 0 || duration.Timex.Contains('T', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach (Match part in m)
+        {
+            var n = (int)double.Parse(part.Groups[1].Value, CultureInfo.InvariantCulture) * sign;
+            d = part.Groups[2].Value switch
+            {
+                "Y" => d.AddYears(n),
+                "M" => d.AddMonths(n),
+                "W" => d.AddDays(7 * n),
+                _ => d.AddDays(n),
+            };
+        }
+
+        return DateTimeValue.Point(DateTimeTypes.Date, DateUtil.DateTimex(d), d);
+    }
+
+    [GeneratedRegex(@"(\d+(?:\.\d+)?)([YMWD])", RegexOptions.CultureInvariant)]
+    private static partial Regex DurationPartsRegex();
 
     public static DateTimeValue? ParseRelativeDay(Match m, DateTimeContext ctx)
     {

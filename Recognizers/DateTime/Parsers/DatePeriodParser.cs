@@ -9,7 +9,7 @@ namespace AuthorBot.Recognizers.DateTime.Parsers;
 internal static partial class DatePeriodParser
 {
     private static readonly string[] _contextWordsForThe = ["for", "of", "in", "during", "within", "through", "throughout", "over", "all", "whole", "entire"];
-    private static readonly string[] _contextWordsForMay = ["in", "of", "for", "since", "during", "until", "till", "from", "to", "between", "and", "by", "before", "after", "early", "mid", "late", "through", "on", "than", "starting", "beginning", "end", "middle"];
+    private static readonly string[] _contextWordsForMay = ["in", "of", "for", "since", "during", "until", "till", "from", "to", "between", "by", "before", "after", "early", "mid", "late", "through", "on", "than", "starting", "beginning", "end", "middle"];
 
     public static DateTimeValue Range(string timex, DateObject start, DateObject end) =>
         DateTimeValue.Range(DateTimeTypes.DateRange, timex, start, end);

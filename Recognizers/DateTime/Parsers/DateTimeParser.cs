@@ -9,6 +9,11 @@ internal static class DateTimeParser
 {
     public static DateTimeValue Combine(DateTimeValue date, DateTimeValue time)
     {
+        if (date.FutureStart is null)
+        {
+            return new DateTimeValue { Type = DateTimeTypes.DateTime, Timex = date.Timex + time.Timex, Value = date.Value ?? "not resolved" };
+        }
+
         var tod = time.FutureStart!.Value.TimeOfDay;
         var fut = date.FutureStart!.Value.Date + tod;
         var past = (date.PastStart ?? date.FutureStart).Value.Date + tod;

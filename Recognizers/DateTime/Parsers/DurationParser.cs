@@ -5,7 +5,7 @@ using AuthorBot.Recognizers.DateTime.English;
 namespace AuthorBot.Recognizers.DateTime.Parsers;
 
 /// <summary>Resolves durations to a TIMEX (P3D, PT1H30M) and a length in seconds.</summary>
-internal static class DurationParser
+internal static partial class DurationParser
 {
     public static DateTimeValue? Parse(Match m, DateTimeContext ctx)
     {
@@ -37,6 +37,12 @@ internal static class DurationParser
         }
 
         if (double.IsNaN(n))
+        {
+            return null;
+        }
+
+        // "a second round" is an ordinal, not one second.
+        if (g["unit"].Value == "second" && g["num"].Value is "a" && FollowedByWord().IsMatch(ctx.Text[(m.Index + m.Length)..]))
         {
             return null;
         }
@@ -100,4 +106,7 @@ internal static class DurationParser
     }
 
     public static string SecondsText(double seconds) => seconds.ToString("0.##########", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^\s+(?!and\b|or\b|from\b|to\b|later\b|ago\b)[a-z]", RegexOptions.CultureInvariant)]
+    private static partial Regex FollowedByWord();
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AuthorBot.BotFramework.Schema;
 
 namespace AuthorBot.BotFramework.Builder;
@@ -8,6 +9,9 @@ namespace AuthorBot.BotFramework.Builder;
 /// </summary>
 public class ActivityHandler : IBot
 {
+    private const string AdaptiveCardActionInvokeName = "adaptiveCard/action";
+    private const int NotImplemented = 501;
+
     /// <inheritdoc/>
     public virtual async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -127,11 +131,36 @@ public class ActivityHandler : IBot
     protected virtual Task OnEventAsync(ITurnContext turnContext, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
-    /// Handles an invoke activity and returns the response for the HTTP answer. The default answers 501 Not Implemented,
-    /// which is what channels expect for invokes a bot does not know.
+    /// Handles an invoke activity and returns the response for the HTTP answer. <c>adaptiveCard/action</c> goes to
+    /// <see cref="OnAdaptiveCardInvokeAsync"/> (after checking it is an <c>Action.Execute</c>); anything else answers
+    /// 501 Not Implemented, which is what channels expect for invokes a bot does not know.
     /// </summary>
-    protected virtual Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        Task.FromResult(new InvokeResponse(501));
+    protected virtual async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (!string.Equals(turnContext.Activity.Name, AdaptiveCardActionInvokeName, StringComparison.Ordinal))
+        {
+            return new InvokeResponse(NotImplemented);
+        }
+
+        var (value, error) = ReadAdaptiveCardInvokeValue(turnContext.Activity);
+        if (error is not null)
+        {
+            return InvokeResponse.Create(error.StatusCode, error, BotJsonContext.Default.AdaptiveCardInvokeResponse);
+        }
+
+        var response = await OnAdaptiveCardInvokeAsync(turnContext, value!, cancellationToken).ConfigureAwait(false);
+        return response is null
+            ? new InvokeResponse(NotImplemented)
+            : InvokeResponse.Create(200, response, BotJsonContext.Default.AdaptiveCardInvokeResponse);
+    }
+
+    /// <summary>
+    /// Handles an Adaptive Card <c>Action.Execute</c> (Teams Universal Actions). Return the new card, a message or an
+    /// error; the default returns null, which answers 501.
+    /// </summary>
+    protected virtual Task<AdaptiveCardInvokeResponse?> OnAdaptiveCardInvokeAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken) =>
+        Task.FromResult<AdaptiveCardInvokeResponse?>(null);
 
     /// <summary>Handles endOfConversation.</summary>
     protected virtual Task OnEndOfConversationActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -165,6 +194,41 @@ public class ActivityHandler : IBot
 
     /// <summary>Handles activity types this class does not know; the default ignores them.</summary>
     protected virtual Task OnUnrecognizedActivityTypeAsync(ITurnContext turnContext, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static (AdaptiveCardInvokeValue? Value, AdaptiveCardInvokeResponse? Error) ReadAdaptiveCardInvokeValue(Activity activity)
+    {
+        AdaptiveCardInvokeValue? value = null;
+        if (activity.Value is { ValueKind: JsonValueKind.Object } raw)
+        {
+            try
+            {
+                value = raw.Deserialize(BotJsonContext.Default.AdaptiveCardInvokeValue);
+            }
+            catch (JsonException)
+            {
+                value = null;
+            }
+        }
+
+        if (value?.Action is null)
+        {
+            return (null, Error(400, "BadRequest", "Value or value.action is missing or malformed."));
+        }
+
+        if (!string.Equals(value.Action.Type, "Action.Execute", StringComparison.Ordinal))
+        {
+            return (null, Error(400, "NotSupported", $"The action '{value.Action.Type}' is not supported."));
+        }
+
+        return (value, null);
+    }
+
+    private static AdaptiveCardInvokeResponse Error(int status, string code, string message) => new()
+    {
+        StatusCode = status,
+        Type = AdaptiveCardInvokeResponse.ErrorType,
+        Value = JsonSerializer.SerializeToElement(new Error { Code = code, Message = message }, BotJsonContext.Default.Error),
+    };
 
     private static List<ChannelAccount>? ExceptBot(IList<ChannelAccount>? members, string? botId)
     {

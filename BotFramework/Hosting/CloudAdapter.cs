@@ -65,14 +65,32 @@ public class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
             return;
         }
 
-        var (status, activity, error) = await ActivityRequestReader.ReadAsync(
-            httpRequest.BodyReader, httpRequest.ContentLength, _maxRequestBodyBytes, cancellationToken).ConfigureAwait(false);
+        int status;
+        Activity? activity;
+        string? error;
+        try
+        {
+            (status, activity, error) = await ActivityRequestReader.ReadAsync(
+                httpRequest.BodyReader, httpRequest.ContentLength, _maxRequestBodyBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // Malformed framing or a body cut short: the client's fault, never a 500.
+            (status, activity, error) = (ex.StatusCode, null, ex.Message);
+        }
+        catch (IOException)
+        {
+            // The client went away while sending; there is nobody to answer.
+            return;
+        }
+
         if (activity is null)
         {
             await WriteErrorAsync(httpResponse, status, error, cancellationToken).ConfigureAwait(false);
             return;
         }
 
+        CopyTeamsTenantId(activity);
         ClaimsIdentity identity;
         try
         {
@@ -302,6 +320,22 @@ public class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
         httpResponse.ContentType = "application/json; charset=utf-8";
         httpResponse.ContentLength = body.Length;
         return httpResponse.Body.WriteAsync(body, cancellationToken).AsTask();
+    }
+
+    // Older Teams payloads carry the tenant only in channelData.tenant.id; replies and stored references need it on
+    // the conversation (as the SDKs do on receipt).
+    private static void CopyTeamsTenantId(Activity activity)
+    {
+        if (activity.Conversation is { TenantId: null } conversation
+            && string.Equals(activity.ChannelId, Channels.Msteams, StringComparison.Ordinal)
+            && activity.ChannelData is { ValueKind: JsonValueKind.Object } channelData
+            && channelData.TryGetProperty("tenant", out var tenant)
+            && tenant.ValueKind == JsonValueKind.Object
+            && tenant.TryGetProperty("id", out var tenantId)
+            && tenantId.ValueKind == JsonValueKind.String)
+        {
+            conversation.TenantId = tenantId.GetString();
+        }
     }
 
     private static async Task WriteErrorAsync(HttpResponse httpResponse, int status, string? message, CancellationToken cancellationToken)

@@ -33,6 +33,10 @@ namespace AuthorBot.BotFramework.Schema;
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(PagedMembersResult))]
 [JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(Error))]
+[JsonSerializable(typeof(Mention))]
+[JsonSerializable(typeof(AdaptiveCardInvokeValue))]
+[JsonSerializable(typeof(AdaptiveCardInvokeResponse))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(JsonElement))]
 public partial class BotJsonContext : JsonSerializerContext

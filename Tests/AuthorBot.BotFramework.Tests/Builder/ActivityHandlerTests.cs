@@ -181,4 +181,62 @@ public class ActivityHandlerTests
         Assert.Equal(200, known.TurnState.Get<InvokeResponse>(BotAdapter.InvokeResponseKey)?.Status);
         Assert.Equal(501, unknown.TurnState.Get<InvokeResponse>(BotAdapter.InvokeResponseKey)?.Status);
     }
+
+    private sealed class CardBot : ActivityHandler
+    {
+        protected override Task<AdaptiveCardInvokeResponse?> OnAdaptiveCardInvokeAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken) =>
+            Task.FromResult<AdaptiveCardInvokeResponse?>(new AdaptiveCardInvokeResponse
+            {
+                StatusCode = 200,
+                Type = AdaptiveCardInvokeResponse.MessageType,
+                Value = System.Text.Json.JsonSerializer.SerializeToElement("RSVP saved: " + invokeValue.Action!.Verb, BotJsonContext.Default.String),
+            });
+    }
+
+    private static async Task<InvokeResponse?> InvokeAsync(ActivityHandler bot, string? valueJson)
+    {
+        var activity = new Activity(ActivityTypes.Invoke)
+        {
+            Name = "adaptiveCard/action",
+            Value = valueJson is null ? null : System.Text.Json.JsonDocument.Parse(valueJson).RootElement.Clone(),
+        };
+        InvokeResponse? response = null;
+        await new TestAdapter().ProcessActivityAsync(activity, async (ctx, ct) =>
+        {
+            await bot.OnTurnAsync(ctx, ct);
+            response = ctx.TurnState.Get<InvokeResponse>(BotAdapter.InvokeResponseKey);
+        });
+        return response;
+    }
+
+    [Fact]
+    public async Task Action_Execute_reaches_OnAdaptiveCardInvokeAsync()
+    {
+        var response = await InvokeAsync(new CardBot(), """{"action":{"type":"Action.Execute","id":"a1","verb":"rsvp","data":{"event":"launch"}}}""");
+
+        Assert.Equal(200, response?.Status);
+        Assert.Equal(AdaptiveCardInvokeResponse.MessageType, response?.Body?.GetProperty("type").GetString());
+        Assert.Equal("RSVP saved: rsvp", response?.Body?.GetProperty("value").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"action":{"type":"Action.Submit"}}""", "NotSupported")]
+    [InlineData("""{"nothing":true}""", "BadRequest")]
+    [InlineData(null, "BadRequest")]
+    public async Task Malformed_adaptive_card_invoke_is_a_400_error_card(string? value, string code)
+    {
+        var response = await InvokeAsync(new CardBot(), value);
+
+        Assert.Equal(400, response?.Status);
+        Assert.Equal(AdaptiveCardInvokeResponse.ErrorType, response?.Body?.GetProperty("type").GetString());
+        Assert.Equal(code, response?.Body?.GetProperty("value").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Unhandled_adaptive_card_invoke_is_501()
+    {
+        var response = await InvokeAsync(new ActivityHandler(), """{"action":{"type":"Action.Execute","verb":"x"}}""");
+
+        Assert.Equal(501, response?.Status);
+    }
 }

@@ -138,6 +138,51 @@ public sealed class BotEndpointTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Teams_tenant_is_copied_from_channel_data_onto_the_conversation()
+    {
+        var teams = Encoding.UTF8.GetString(Schema.FixtureFiles.Read("teams/SampleActivityMessageWithAADObjectId.json")).TrimStart('\uFEFF');
+        using var original = JsonDocument.Parse(teams);
+        var serviceUrl = original.RootElement.GetProperty("serviceUrl").GetString()!;
+        var tenant = original.RootElement.GetProperty("channelData").GetProperty("tenant").GetProperty("id").GetString();
+
+        using var response = await PostAsync(teams.Replace(serviceUrl, _channel.ServiceUrl, StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var reply = JsonDocument.Parse(Assert.Single(_channel.Requests).Body);
+        Assert.Equal(tenant, reply.RootElement.GetProperty("conversation").GetProperty("tenantId").GetString());
+    }
+
+    [Fact]
+    public async Task Body_cut_short_never_gets_a_500_and_the_host_keeps_serving()
+    {
+        using (var tcp = new System.Net.Sockets.TcpClient())
+        {
+            var uri = new Uri(_bot.BaseUrl);
+            await tcp.ConnectAsync(uri.Host, uri.Port);
+            var stream = tcp.GetStream();
+            var head = "POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"type\":\"mess";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+            tcp.Client.Shutdown(System.Net.Sockets.SocketShutdown.Send);
+
+            string? statusLine = null;
+            try
+            {
+                using var reader = new StreamReader(stream, Encoding.ASCII);
+                statusLine = await reader.ReadLineAsync();
+            }
+            catch (IOException)
+            {
+                // Kestrel may simply drop a connection whose body ended early; that is an acceptable answer too.
+            }
+
+            Assert.False(statusLine?.StartsWith("HTTP/1.1 5", StringComparison.Ordinal) ?? false, statusLine);
+        }
+
+        using var after = await PostAsync(MessageJson("still there?"));
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
     public async Task Payload_with_bom_is_accepted()
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(MessageJson("bom"))).ToArray();

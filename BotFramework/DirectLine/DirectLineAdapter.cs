@@ -13,6 +13,8 @@ namespace AuthorBot.BotFramework.DirectLine;
 /// </summary>
 public sealed class DirectLineAdapter : BotAdapter
 {
+    private const string DeferPersistKey = "AuthorBot.DirectLine.DeferPersist";
+
     private readonly DirectLineConversations _conversations;
     private readonly DirectLineOptions _options;
     private readonly TimeProvider _time;
@@ -57,7 +59,9 @@ public sealed class DirectLineAdapter : BotAdapter
                 : new ResourceResponse(conversation.Append(node, _time.GetUtcNow(), _conversations.Retention).Id);
         }
 
-        if (conversation is not null)
+        // In a turn started by a client's post, the request saves the log once the turn ends, so the
+        // bot's next reply is not held up by a write; proactive sends save here.
+        if (conversation is not null && turnContext?.TurnState.Get<object>(DeferPersistKey) is null)
         {
             await _conversations.PersistAsync(conversation, cancellationToken).ConfigureAwait(false);
         }
@@ -99,6 +103,7 @@ public sealed class DirectLineAdapter : BotAdapter
     internal async Task ProcessActivityAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
     {
         var context = new TurnContext(this, activity);
+        context.TurnState.Set<object>(DeferPersistKey, true);
         await RunPipelineAsync(context, callback, cancellationToken).ConfigureAwait(false);
     }
 

@@ -96,12 +96,13 @@ internal sealed partial class DirectLineRequestHandler(
         var conversationId = caller.Token?.ConversationId ?? DirectLineConversations.NewConversationId();
         var conversation = await conversations.GetOrCreateAsync(conversationId, Stopping).ConfigureAwait(false);
         var firstStart = conversation.MarkStarted(caller.UserId ?? claimedUser);
-        await conversations.PersistAsync(conversation, Stopping).ConfigureAwait(false);
         if (firstStart)
         {
             // The welcome must be in the log before the client opens its socket or polls.
             await RunTurnsAsync(context, conversation, inbound: null).ConfigureAwait(false);
         }
+
+        await conversations.PersistAsync(conversation, Stopping).ConfigureAwait(false);
 
         var token = tokens.Issue(conversationId, caller.UserId);
         var body = Describe(conversationId, token, StreamUrl(context, routePrefix, conversationId, token, watermark: null));
@@ -110,13 +111,13 @@ internal sealed partial class DirectLineRequestHandler(
 
     public Task<IResult> ReconnectAsync(HttpContext context, string routePrefix, string conversationId) => GuardAsync(context, async () =>
     {
-        var (conversation, refused) = await AdmitToConversationAsync(context, conversationId, fromQuery: false).ConfigureAwait(false);
+        var (conversation, caller, refused) = await AdmitToConversationAsync(context, conversationId, fromQuery: false).ConfigureAwait(false);
         if (refused is not null)
         {
             return refused;
         }
 
-        var token = tokens.Issue(conversation!.Id, TokenUser(context));
+        var token = tokens.Issue(conversation!.Id, caller.UserId);
         var watermark = context.Request.Query["watermark"].ToString();
         var body = Describe(conversation.Id, token, StreamUrl(context, routePrefix, conversation.Id, token, watermark));
         return Results.Json(body, DirectLineJsonContext.Default.ConversationResponse);
@@ -127,7 +128,7 @@ internal sealed partial class DirectLineRequestHandler(
         var requested = ParseWatermark(context.Request.Query["watermark"]);
         try
         {
-            var (conversation, refused) = await AdmitToConversationAsync(context, conversationId, fromQuery: false).ConfigureAwait(false);
+            var (conversation, _, refused) = await AdmitToConversationAsync(context, conversationId, fromQuery: false).ConfigureAwait(false);
             return refused ?? Results.Bytes(conversation!.ReadAfter(requested), "application/json; charset=utf-8");
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -142,7 +143,7 @@ internal sealed partial class DirectLineRequestHandler(
 
     public Task<IResult> PostActivityAsync(HttpContext context, string conversationId) => GuardAsync(context, async () =>
     {
-        var (conversation, refused) = await AdmitToConversationAsync(context, conversationId, fromQuery: false).ConfigureAwait(false);
+        var (conversation, caller, refused) = await AdmitToConversationAsync(context, conversationId, fromQuery: false).ConfigureAwait(false);
         if (refused is not null)
         {
             return refused;
@@ -156,12 +157,12 @@ internal sealed partial class DirectLineRequestHandler(
 
         return activity is null
             ? DirectLineErrors.BadArgument("The body must be an activity (a JSON object).")
-            : await AcceptAsync(context, conversation!, activity, userIdOverride: null).ConfigureAwait(false);
+            : await AcceptAsync(context, conversation!, caller, activity, userIdOverride: null).ConfigureAwait(false);
     });
 
     public Task<IResult> UploadAsync(HttpContext context, string conversationId) => GuardAsync(context, async () =>
     {
-        var (conversation, refused) = await AdmitToConversationAsync(context, conversationId, fromQuery: false).ConfigureAwait(false);
+        var (conversation, caller, refused) = await AdmitToConversationAsync(context, conversationId, fromQuery: false).ConfigureAwait(false);
         if (refused is not null)
         {
             return refused;
@@ -174,7 +175,7 @@ internal sealed partial class DirectLineRequestHandler(
         }
 
         var upload = await DirectLineUpload.ReadAsync(context, options.MaxUploadBytes, Stopping).ConfigureAwait(false);
-        return upload.Error ?? await AcceptAsync(context, conversation!, upload.Activity!, userId).ConfigureAwait(false);
+        return upload.Error ?? await AcceptAsync(context, conversation!, caller, upload.Activity!, userId).ConfigureAwait(false);
     });
 
     public async Task StreamAsync(HttpContext context, string conversationId)
@@ -185,7 +186,7 @@ internal sealed partial class DirectLineRequestHandler(
             return;
         }
 
-        var (conversation, refused) = await AdmitToConversationAsync(context, conversationId, fromQuery: true).ConfigureAwait(false);
+        var (conversation, _, refused) = await AdmitToConversationAsync(context, conversationId, fromQuery: true).ConfigureAwait(false);
         if (refused is not null)
         {
             await refused.ExecuteAsync(context).ConfigureAwait(false);
@@ -196,10 +197,11 @@ internal sealed partial class DirectLineRequestHandler(
         var connection = new DirectLineSocketConnection(socket);
         var evicted = conversation!.Subscribe(connection, ParseWatermark(context.Request.Query["watermark"]), options.MaxSocketsPerConversation);
         evicted?.Close("collision");
-        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, Stopping);
         try
         {
-            await connection.RunAsync(ended.Token).ConfigureAwait(false);
+            // Shutdown closes sockets through the background service, so only the client's
+            // disconnect needs watching here (one token source per idle socket, not two).
+            await connection.RunAsync(context.RequestAborted).ConfigureAwait(false);
         }
         finally
         {
@@ -209,14 +211,13 @@ internal sealed partial class DirectLineRequestHandler(
 
     public IResult Preflight(HttpContext context) => cors.Preflight(context);
 
-    private async Task<IResult> AcceptAsync(HttpContext context, DirectLineConversation conversation, JsonObject activity, string? userIdOverride)
+    private async Task<IResult> AcceptAsync(HttpContext context, DirectLineConversation conversation, DirectLineCaller caller, JsonObject activity, string? userIdOverride)
     {
         if (activity["type"] is not JsonValue typeValue || !typeValue.TryGetValue<string>(out var type) || type.Length == 0)
         {
             return DirectLineErrors.BadArgument("The activity needs a 'type'.");
         }
 
-        var caller = CallerOf(context);
         var from = activity["from"] as JsonObject ?? [];
         var fromId = caller.UserId ?? userIdOverride ?? (from["id"] is JsonValue idValue && idValue.TryGetValue<string>(out var claimed) && claimed.Length > 0 ? claimed : conversation.UserId);
         if (fromId is null)
@@ -251,11 +252,11 @@ internal sealed partial class DirectLineRequestHandler(
             (id, stored) = (entry.Id, entry.Json);
         }
 
-        // The echo is already on its way to the sockets; storing it runs alongside the bot's turn.
-        var persisting = conversations.PersistAsync(conversation, Stopping);
+        // The echo is already on its way to the sockets. The bot runs next and the log is saved once
+        // after its turn (echo and replies in one write), before the client gets its {id}.
         var inbound = BotJson.DeserializeActivity(stored);
         var botFailed = !await RunTurnsAsync(context, conversation, inbound).ConfigureAwait(false);
-        await persisting.ConfigureAwait(false);
+        await conversations.PersistAsync(conversation, Stopping).ConfigureAwait(false);
         return botFailed
             ? DirectLineErrors.BotError()
             : Results.Json(new ResourceIdResponse { Id = id }, DirectLineJsonContext.Default.ResourceIdResponse);
@@ -353,7 +354,6 @@ internal sealed partial class DirectLineRequestHandler(
             }
         }
 
-        context.Items[typeof(DirectLineCaller)] = caller;
         if (limiter.TryAcquire(caller.Partition(context.Connection.RemoteIpAddress?.ToString())) is { } retryAfter)
         {
             context.Response.Headers.RetryAfter = DirectLineRateLimiter.FormatRetryAfter(retryAfter);
@@ -363,26 +363,21 @@ internal sealed partial class DirectLineRequestHandler(
         return null;
     }
 
-    private async Task<(DirectLineConversation? Conversation, IResult? Refused)> AdmitToConversationAsync(HttpContext context, string conversationId, bool fromQuery)
+    private async Task<(DirectLineConversation? Conversation, DirectLineCaller Caller, IResult? Refused)> AdmitToConversationAsync(HttpContext context, string conversationId, bool fromQuery)
     {
         if (Admit(context, fromQuery, out var caller) is { } refused)
         {
-            return (null, refused);
+            return (null, caller, refused);
         }
 
         if (!caller.MayAccess(conversationId))
         {
-            return (null, DirectLineErrors.ForeignConversation());
+            return (null, caller, DirectLineErrors.ForeignConversation());
         }
 
         var conversation = await conversations.FindAsync(conversationId, Stopping).ConfigureAwait(false);
-        return conversation is { Started: true } ? (conversation, null) : (null, DirectLineErrors.ConversationNotFound());
+        return conversation is { Started: true } ? (conversation, caller, null) : (null, caller, DirectLineErrors.ConversationNotFound());
     }
-
-    private static DirectLineCaller CallerOf(HttpContext context) =>
-        context.Items[typeof(DirectLineCaller)] as DirectLineCaller ?? new DirectLineCaller(false, null);
-
-    private static string? TokenUser(HttpContext context) => CallerOf(context).UserId;
 
     private async Task<IResult> GuardAsync(HttpContext context, Func<Task<IResult>> handler)
     {

@@ -25,10 +25,20 @@ public sealed class ConnectorClient : IConnectorClient
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly IOutboundCredentialProvider _credentials;
     private readonly string _baseUrl;
+    private readonly ConnectorRateLimiter? _rateLimiter;
 
-    /// <summary>Creates a client; prefer <see cref="IConnectorClientFactory"/>, which shares the HTTP handler and retry pipeline.</summary>
+    /// <summary>
+    /// Creates a client without outbound rate limiting; prefer <see cref="IConnectorClientFactory"/>, which shares the
+    /// HTTP handler, retry pipeline and rate limits.
+    /// </summary>
     public ConnectorClient(string serviceUrl, HttpClient httpClient, ResiliencePipeline<HttpResponseMessage> pipeline, IOutboundCredentialProvider credentials)
+        : this(serviceUrl, httpClient, pipeline, credentials, null)
     {
+    }
+
+    internal ConnectorClient(string serviceUrl, HttpClient httpClient, ResiliencePipeline<HttpResponseMessage> pipeline, IOutboundCredentialProvider credentials, ConnectorRateLimiter? rateLimiter)
+    {
+        _rateLimiter = rateLimiter;
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(credentials);
@@ -73,7 +83,8 @@ public sealed class ConnectorClient : IConnectorClient
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var body = JsonSerializer.SerializeToUtf8Bytes(parameters, BotJsonContext.Default.ConversationParameters);
-        return SendAsync(HttpMethod.Post, "v3/conversations", body, BotJsonContext.Default.ConversationResourceResponse, cancellationToken);
+        var limit = new SendLimit(parameters.Members is { Count: > 0 } members ? "new:" + members[0].Id : "new", parameters.TenantId);
+        return SendAsync(HttpMethod.Post, "v3/conversations", body, BotJsonContext.Default.ConversationResourceResponse, cancellationToken, limit);
     }
 
     /// <inheritdoc/>
@@ -81,7 +92,7 @@ public sealed class ConnectorClient : IConnectorClient
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentNullException.ThrowIfNull(activity);
-        return SendAsync(HttpMethod.Post, ActivitiesPath(conversationId), BotJson.SerializeToUtf8Bytes(activity), BotJsonContext.Default.ResourceResponse, cancellationToken);
+        return SendAsync(HttpMethod.Post, ActivitiesPath(conversationId), BotJson.SerializeToUtf8Bytes(activity), BotJsonContext.Default.ResourceResponse, cancellationToken, new SendLimit(conversationId, activity.Conversation?.TenantId));
     }
 
     /// <inheritdoc/>
@@ -90,7 +101,7 @@ public sealed class ConnectorClient : IConnectorClient
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentException.ThrowIfNullOrEmpty(activityId);
         ArgumentNullException.ThrowIfNull(activity);
-        return SendAsync(HttpMethod.Post, ActivityPath(conversationId, activityId), BotJson.SerializeToUtf8Bytes(activity), BotJsonContext.Default.ResourceResponse, cancellationToken);
+        return SendAsync(HttpMethod.Post, ActivityPath(conversationId, activityId), BotJson.SerializeToUtf8Bytes(activity), BotJsonContext.Default.ResourceResponse, cancellationToken, new SendLimit(conversationId, activity.Conversation?.TenantId));
     }
 
     /// <inheritdoc/>
@@ -99,7 +110,7 @@ public sealed class ConnectorClient : IConnectorClient
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentException.ThrowIfNullOrEmpty(activityId);
         ArgumentNullException.ThrowIfNull(activity);
-        return SendAsync(HttpMethod.Put, ActivityPath(conversationId, activityId), BotJson.SerializeToUtf8Bytes(activity), BotJsonContext.Default.ResourceResponse, cancellationToken);
+        return SendAsync(HttpMethod.Put, ActivityPath(conversationId, activityId), BotJson.SerializeToUtf8Bytes(activity), BotJsonContext.Default.ResourceResponse, cancellationToken, new SendLimit(conversationId, activity.Conversation?.TenantId));
     }
 
     /// <inheritdoc/>
@@ -169,8 +180,12 @@ public sealed class ConnectorClient : IConnectorClient
 
     private static string ActivityPath(string conversationId, string activityId) => ActivitiesPath(conversationId) + "/" + Uri.EscapeDataString(activityId);
 
-    private async Task<T?> SendAsync<T>(HttpMethod method, string relativePath, byte[]? body, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
+    private async Task<T?> SendAsync<T>(HttpMethod method, string relativePath, byte[]? body, JsonTypeInfo<T> responseType, CancellationToken cancellationToken, SendLimit? limit = null)
     {
+        // Sends wait for a token once per logical call; the retries after a 429 already back off on their own.
+        using var lease = _rateLimiter is not null && limit is { } l
+            ? await _rateLimiter.AcquireAsync(l.ConversationKey, l.Tenant ?? _baseUrl, cancellationToken).ConfigureAwait(false)
+            : null;
         var uri = new Uri(_baseUrl + relativePath, UriKind.Absolute);
         var call = new Call(this, method, uri, body);
         HttpResponseMessage response;
@@ -254,4 +269,6 @@ public sealed class ConnectorClient : IConnectorClient
     }
 
     private sealed record Call(ConnectorClient Client, HttpMethod Method, Uri Uri, byte[]? Body);
+
+    private readonly record struct SendLimit(string ConversationKey, string? Tenant);
 }

@@ -6,9 +6,9 @@ namespace AuthorBot.BotFramework.Connector;
 
 /// <summary>
 /// Creates <see cref="ConnectorClient"/>s on the named <see cref="IHttpClientFactory"/> client
-/// <see cref="HttpClientName"/> (pooled handlers), sharing one retry pipeline.
+/// <see cref="HttpClientName"/> (pooled handlers), sharing one retry pipeline and the outbound send rate limits.
 /// </summary>
-public sealed class ConnectorClientFactory : IConnectorClientFactory
+public sealed class ConnectorClientFactory : IConnectorClientFactory, IDisposable
 {
     /// <summary>The name of the HTTP client used for Connector calls.</summary>
     public const string HttpClientName = "AuthorBot.BotFramework.Connector";
@@ -16,6 +16,7 @@ public sealed class ConnectorClientFactory : IConnectorClientFactory
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly IOutboundCredentialProvider _credentials;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ConnectorRateLimiter? _rateLimiter;
 
     /// <summary>Creates the factory.</summary>
     public ConnectorClientFactory(IHttpClientFactory httpClientFactory, IOutboundCredentialProvider credentials, IOptions<ConnectorClientOptions> options, TimeProvider? timeProvider = null)
@@ -26,9 +27,13 @@ public sealed class ConnectorClientFactory : IConnectorClientFactory
         _httpClientFactory = httpClientFactory;
         _credentials = credentials;
         _pipeline = ConnectorRetry.CreatePipeline(options.Value, timeProvider ?? TimeProvider.System);
+        _rateLimiter = options.Value.PerConversationBurst > 0 ? new ConnectorRateLimiter(options.Value) : null;
     }
 
     /// <inheritdoc/>
     public IConnectorClient Create(string serviceUrl) =>
-        new ConnectorClient(serviceUrl, _httpClientFactory.CreateClient(HttpClientName), _pipeline, _credentials);
+        new ConnectorClient(serviceUrl, _httpClientFactory.CreateClient(HttpClientName), _pipeline, _credentials, _rateLimiter);
+
+    /// <summary>Stops the outbound rate limiters' timers.</summary>
+    public void Dispose() => _rateLimiter?.Dispose();
 }

@@ -17,4 +17,22 @@ public sealed class ConnectorClientOptions
 
     /// <summary>Largest response body read into memory.</summary>
     public int MaxResponseBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Sends (post, reply, update, create) one conversation may burst before waiting. Teams allows 7 per second
+    /// per bot per thread; 0 turns outbound rate limiting off.
+    /// </summary>
+    public int PerConversationBurst { get; set; } = 7;
+
+    /// <summary>Sustained sends per <see cref="RateLimitPeriod"/> per conversation (Teams: 60 per 30 s).</summary>
+    public int PerConversationPerPeriod { get; set; } = 2;
+
+    /// <summary>Sends per <see cref="RateLimitPeriod"/> per tenant (the whole app; Teams documents 30-50 RPS).</summary>
+    public int PerTenantPerPeriod { get; set; } = 25;
+
+    /// <summary>Refill period of the outbound token buckets.</summary>
+    public TimeSpan RateLimitPeriod { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Sends that may wait for a token per conversation or tenant; beyond that a send fails at once.</summary>
+    public int MaxQueuedSends { get; set; } = 10_000;
 }

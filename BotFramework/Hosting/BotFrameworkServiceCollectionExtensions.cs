@@ -43,8 +43,18 @@ public static class BotFrameworkServiceCollectionExtensions
                 options.MaxDelay = section.GetValue("MaxDelay", options.MaxDelay);
                 options.Timeout = section.GetValue("Timeout", options.Timeout);
                 options.MaxResponseBytes = section.GetValue("MaxResponseBytes", options.MaxResponseBytes);
+                options.PerConversationBurst = section.GetValue("PerConversationBurst", options.PerConversationBurst);
+                options.PerConversationPerPeriod = section.GetValue("PerConversationPerPeriod", options.PerConversationPerPeriod);
+                options.PerTenantPerPeriod = section.GetValue("PerTenantPerPeriod", options.PerTenantPerPeriod);
+                options.RateLimitPeriod = section.GetValue("RateLimitPeriod", options.RateLimitPeriod);
+                options.MaxQueuedSends = section.GetValue("MaxQueuedSends", options.MaxQueuedSends);
             })
             .Validate(options => options.MaxRetries is >= 0 and <= 10, "BotFramework:Connector:MaxRetries must be between 0 and 10.")
+            .Validate(
+                options => options.PerConversationBurst == 0
+                    || (options.PerConversationBurst > 0 && options.PerConversationPerPeriod > 0 && options.PerTenantPerPeriod > 0
+                        && options.RateLimitPeriod > TimeSpan.Zero && options.MaxQueuedSends >= 0),
+                "BotFramework:Connector rate limits must be positive (PerConversationBurst 0 turns them off).")
             .ValidateOnStart();
 
         services.AddHttpClient(ConnectorClientFactory.HttpClientName)

@@ -1,4 +1,3 @@
-using AuthorBot.Bot.Storage;
 using AuthorBot.BotFramework.Builder;
 using AuthorBot.BotFramework.Hosting;
 using AuthorBot.BotFramework.State;
@@ -30,8 +29,7 @@ public static class AuthorBotApp
         // In-flight turns get this long to finish when the host is asked to stop.
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
         builder.Services.AddBotFramework(builder.Configuration);
-        builder.Services.AddAuthorBotStorage(builder.Configuration, builder.Environment.ContentRootPath);
-        builder.Services.AddSingleton<TurnSerializationMiddleware>();
+        builder.Services.AddBotState(builder.Configuration);
         builder.Services.AddAuthorBotDialogs();
         configure?.Invoke(builder);
 

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using AuthorBot.BotFramework.Schema;
+
+namespace AuthorBot.Bot.Tests.EndToEnd;
+
+/// <summary>
+/// An Emulator-like channel: a small Kestrel server implementing the Connector's v3/conversations activity routes,
+/// recording every activity the bot posts so tests can assert on normal (non-expectReplies) delivery.
+/// </summary>
+internal sealed class FakeChannel : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly Channel<Activity> _received = Channel.CreateUnbounded<Activity>();
+    private int _nextId;
+
+    private FakeChannel(WebApplication app) => _app = app;
+
+    public string ServiceUrl { get; private set; } = string.Empty;
+
+    public ConcurrentQueue<(string Path, Activity Activity)> Calls { get; } = new();
+
+    public static async Task<FakeChannel> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var channel = new FakeChannel(app);
+        app.MapPost("/v3/conversations/{conversationId}/activities", (Delegate)channel.RecordAsync);
+        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (Delegate)channel.RecordAsync);
+        await app.StartAsync();
+        channel.ServiceUrl = app.Urls.Single();
+        return channel;
+    }
+
+    /// <summary>Waits for the next activity the bot sent.</summary>
+    public async Task<Activity> NextAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        return await _received.Reader.ReadAsync(cts.Token);
+    }
+
+    private async Task<IResult> RecordAsync(HttpContext context)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var activity = BotJson.DeserializeActivity(buffer.ToArray());
+        if (activity is null)
+        {
+            return Results.BadRequest();
+        }
+
+        // The raw target shows exactly how the bot escaped the ids in the path.
+        var rawTarget = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? string.Empty;
+        Calls.Enqueue((rawTarget, activity));
+        await _received.Writer.WriteAsync(activity, context.RequestAborted);
+        return Results.Json(new Dictionary<string, string> { ["id"] = $"sent-{Interlocked.Increment(ref _nextId)}" });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using AuthorBot.BotFramework.Schema;
+
+namespace AuthorBot.Bot.Tests.EndToEnd;
+
+/// <summary>The real AuthorBot host, started in-process on a free loopback port.</summary>
+internal sealed class RunningHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private RunningHost(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<RunningHost> StartAsync(IEnumerable<string> settings, Action<WebApplicationBuilder>? configure = null)
+    {
+        string[] args = ["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. settings];
+        var app = AuthorBotApp.Create(args, configure);
+        await app.StartAsync();
+        var address = app.Urls.Single();
+        return new RunningHost(app, new Uri(address));
+    }
+
+    public static Task<RunningHost> StartWithMemoryAsync(Action<WebApplicationBuilder>? configure = null) =>
+        StartAsync(["--Storage:Provider=Memory"], configure);
+
+    /// <summary>Sends one activity with expectReplies and returns the reply texts.</summary>
+    public async Task<string> ExpectRepliesAsync(string conversationId, string userId, string text)
+    {
+        var activity = NewMessage(conversationId, userId, text, "http://127.0.0.1:1");
+        activity.DeliveryMode = DeliveryModes.ExpectReplies;
+        using var response = await PostActivityAsync(activity);
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return string.Join('\n', body.RootElement.GetProperty("activities").EnumerateArray()
+            .Where(a => !a.TryGetProperty("type", out var type) || type.GetString() == ActivityTypes.Message)
+            .Select(a => a.TryGetProperty("text", out var t) ? t.GetString() : string.Empty));
+    }
+
+    public Task<HttpResponseMessage> PostActivityAsync(Activity activity) =>
+        Client.PostAsync(new Uri("/api/messages", UriKind.Relative), new ByteArrayContent(BotJson.SerializeToUtf8Bytes(activity))
+        {
+            Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") },
+        });
+
+    public static Activity NewMessage(string conversationId, string userId, string text, string serviceUrl) => new(ActivityTypes.Message)
+    {
+        Id = Guid.NewGuid().ToString("N"),
+        ChannelId = "emulator",
+        ServiceUrl = serviceUrl,
+        From = new ChannelAccount(userId, "Reader " + userId),
+        Recipient = new ChannelAccount("bot", "AuthorBot"),
+        Conversation = new ConversationAccount(isGroup: false, id: conversationId, name: conversationId),
+        Text = text,
+        Locale = "en-US",
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -15,11 +15,22 @@ internal static class VectorMath
         {
             var va = MemoryMarshal.Cast<float, Vector<float>>(a);
             var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
-            for (var v = 0; v < va.Length; v++)
+            var acc2 = Vector<float>.Zero;
+            var v = 0;
+
+            // Two independent accumulators hide the latency of the fused multiply-adds.
+            for (; v + 1 < va.Length; v += 2)
             {
-                acc += va[v] * vb[v];
+                acc = Vector.FusedMultiplyAdd(va[v], vb[v], acc);
+                acc2 = Vector.FusedMultiplyAdd(va[v + 1], vb[v + 1], acc2);
             }
 
+            for (; v < va.Length; v++)
+            {
+                acc = Vector.FusedMultiplyAdd(va[v], vb[v], acc);
+            }
+
+            acc += acc2;
             i = va.Length * Vector<float>.Count;
         }
 

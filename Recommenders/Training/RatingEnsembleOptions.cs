@@ -9,6 +9,7 @@ namespace AuthorBot.Recommenders.Training;
 /// <param name="SecondMatrixFactorization">Options of the second factor model; null leaves it out.</param>
 /// <param name="Neighborhood">Options of the item neighbourhood model (defaults when null).</param>
 /// <param name="UserNeighborhood">Options of the reader neighbourhood model; null leaves it out.</param>
+/// <param name="SvdPlusPlus">Options of an SVD++ member; null leaves it out.</param>
 /// <param name="HoldoutFraction">Share of the training ratings held out to fit the blend weights.</param>
 /// <param name="Seed">Seed of the hold-out draw.</param>
 public sealed record RatingEnsembleOptions(
@@ -16,5 +17,6 @@ public sealed record RatingEnsembleOptions(
     BiasedMatrixFactorizationOptions? SecondMatrixFactorization = null,
     ItemNeighborhoodOptions? Neighborhood = null,
     ItemNeighborhoodOptions? UserNeighborhood = null,
-    float HoldoutFraction = 0.1f,
+    SvdPlusPlusOptions? SvdPlusPlus = null,
+    float HoldoutFraction = 0.2f,
     int Seed = 7);

@@ -26,7 +26,7 @@ public sealed class RatingEnsembleTrainer
             held += holdout[n] ? 1 : 0;
         }
 
-        var memberCount = 2 + (Options.SecondMatrixFactorization is null ? 0 : 1) + (Options.UserNeighborhood is null ? 0 : 1);
+        var memberCount = 2 + (Options.SecondMatrixFactorization is null ? 0 : 1) + (Options.UserNeighborhood is null ? 0 : 1) + (Options.SvdPlusPlus is null ? 0 : 1);
         var featureCount = RatingEnsembleModel.FeatureCount(memberCount);
         var weights = new double[featureCount];
         for (var m = 0; m < memberCount; m++)
@@ -81,6 +81,11 @@ public sealed class RatingEnsembleTrainer
         {
             var transposed = new RatingMatrix(data.ItemCount, data.UserCount, data.Items.ToArray(), data.Users.ToArray(), data.Values.ToArray());
             members.Add(new TransposedPredictor(new ItemNeighborhoodTrainer(userKnn).Train(transposed, cancellationToken)));
+        }
+
+        if (Options.SvdPlusPlus is { } svdpp)
+        {
+            members.Add(new SvdPlusPlusTrainer(svdpp).Train(data, cancellationToken));
         }
 
         return [.. members];

@@ -62,6 +62,19 @@ public class MatrixFactorizationTests
     }
 
     [Fact]
+    public void Svd_plus_plus_recovers_a_planted_low_rank_matrix_and_is_deterministic()
+    {
+        var (train, test) = PlantedData.LowRankRatings(seed: 4);
+        var options = new SvdPlusPlusOptions(Factors: 8, Epochs: 80, LearningRate: 0.02f, Regularization: 0.01f);
+        var model = new SvdPlusPlusTrainer(options).Train(train);
+        var again = new SvdPlusPlusTrainer(options).Train(train);
+
+        var baselineRmse = Rmse(new BaselineTrainer().Train(train).Predict, test);
+        Assert.True(Rmse(model.Predict, test) < 0.35 * baselineRmse, $"SVD++ {Rmse(model.Predict, test)} vs baseline {baselineRmse}");
+        Assert.Equal(test.Select(t => model.Predict(t.User, t.Item)), test.Select(t => again.Predict(t.User, t.Item)));
+    }
+
+    [Fact]
     public void Rating_matrix_rejects_out_of_range_entries()
     {
         Assert.Throws<ArgumentException>(() => new RatingMatrix(2, 2, [0, 2], [0, 1], [1f, 1f]));

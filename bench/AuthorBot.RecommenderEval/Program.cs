@@ -18,28 +18,29 @@ int I(string key, int fallback) => options.TryGetValue(key, out var s) ? int.Par
 
 var dataRoot = DataPaths.Resolve(options.GetValueOrDefault("data"));
 var mf = new BiasedMatrixFactorizationOptions(
-    Factors: I("factors", 128),
-    Epochs: I("epochs", 40),
-    LearningRate: F("lr", 0.05f),
-    Regularization: F("reg", 0.05f),
+    Factors: I("factors", 64),
+    Epochs: I("epochs", 20),
+    LearningRate: F("lr", 0.03f),
+    Regularization: F("reg", 0.07f),
     BiasRegularization: F("breg", 0.01f),
-    InitialStandardDeviation: F("init", 0.05f),
+    InitialStandardDeviation: F("init", 0.005f),
     Seed: I("seed", 42),
     Threads: I("threads", 0));
 
 if (command is "rating" or "all")
 {
-    RatingBenchmark.Run(dataRoot, mf, Console.Out, F("reg2", 1f), I("knnk", 40), F("shrink", 100f));
+    RatingBenchmark.Run(dataRoot, mf, Console.Out, F("reg2", 0.7f), I("knnk", 40), F("shrink", 100f), F("holdout", 0.2f), new SvdPlusPlusOptions(I("pp-factors", 32), I("pp-epochs", 40), F("pp-lr", 0.01f), F("pp-decay", 0.95f), F("pp-reg", 0.08f)));
 }
 
 var als = new ImplicitAlsOptions(
     Factors: I("als-factors", 64),
     Iterations: I("als-iterations", 15),
-    Regularization: F("als-reg", 0.1f),
+    Regularization: F("als-reg", 50f),
     Alpha: F("als-alpha", 10f),
     Solver: options.GetValueOrDefault("als-solver") == "cg" ? LinearSolver.ConjugateGradient : LinearSolver.Cholesky);
 var ease = new EaseOptions(F("ease-reg", 500f));
-var rankingModels = RankingBenchmark.Models(als, ease);
+var only = options.GetValueOrDefault("only");
+var rankingModels = RankingBenchmark.Models(als, ease).Where(m => only is null || m.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
 if (command is "ranking" or "all")
 {
     RankingBenchmark.Run(dataRoot, rankingModels, Console.Out);
@@ -48,4 +49,9 @@ if (command is "ranking" or "all")
 if (command is "loo" or "all")
 {
     LeaveOneOutBenchmark.Run(dataRoot, rankingModels, Console.Out);
+}
+
+if (command is "mlnet" or "all")
+{
+    MlNetParity.Run(dataRoot, mf, Console.Out);
 }

@@ -8,26 +8,37 @@ namespace AuthorBot.RecommenderEval;
 /// <summary>RMSE and MAE on ml-100k's official u1..u5 folds.</summary>
 internal static class RatingBenchmark
 {
-    public static void Run(string dataRoot, BiasedMatrixFactorizationOptions mf, TextWriter output, float reg2 = 1f, int knnK = 40, float shrink = 100f)
+    public static void Run(string dataRoot, BiasedMatrixFactorizationOptions mf, TextWriter output, float reg2 = 1f, int knnK = 40, float shrink = 100f, float holdout = 0.1f, SvdPlusPlusOptions? svdppOptions = null)
     {
+        svdppOptions ??= new SvdPlusPlusOptions();
         var dir = Path.Combine(dataRoot, "ml-100k");
         var folds = Enumerable.Range(1, 5)
             .Select(k => (Train: MovieLens.Read(Path.Combine(dir, $"u{k}.base")), Test: MovieLens.Read(Path.Combine(dir, $"u{k}.test"))))
             .ToList();
 
-        var results = new Dictionary<string, (List<double> Rmse, List<double> Mae, TimeSpan Time)>();
+        var results = new Dictionary<string, (List<double> Rmse, List<double> Mae, TimeSpan Time, TimeSpan Cpu)>();
+        var process = Process.GetCurrentProcess();
+        var cpuMark = TimeSpan.Zero;
+        void Mark()
+        {
+            process.Refresh();
+            cpuMark = process.TotalProcessorTime;
+        }
+
         void Add(string name, int fold, IReadOnlyList<RatingRow> test, Func<int, int, float> predict, TimeSpan time)
         {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime - cpuMark;
             var truth = test.Select(r => r.Rating).ToArray();
             var predicted = test.Select(r => Math.Clamp(predict(r.User, r.Item), 1f, 5f)).ToArray();
             if (!results.TryGetValue(name, out var acc))
             {
-                acc = ([], [], TimeSpan.Zero);
+                acc = ([], [], TimeSpan.Zero, TimeSpan.Zero);
             }
 
             acc.Rmse.Add(RatingMetrics.Rmse(truth, predicted));
             acc.Mae.Add(RatingMetrics.Mae(truth, predicted));
-            results[name] = (acc.Rmse, acc.Mae, acc.Time + time);
+            results[name] = (acc.Rmse, acc.Mae, acc.Time + time, acc.Cpu + (time == TimeSpan.Zero ? TimeSpan.Zero : cpu));
             _ = fold;
         }
 
@@ -37,33 +48,48 @@ internal static class RatingBenchmark
             var test = folds[f].Test;
             Add("Global mean", f, test, (_, _) => train.Mean, TimeSpan.Zero);
 
+            Mark();
             var sw = Stopwatch.StartNew();
             var baseline = new BaselineTrainer().Train(train);
             Add("Bias baseline (ALS, λu=15, λi=10, 10 it.)", f, test, baseline.Predict, sw.Elapsed);
 
+            Mark();
             sw.Restart();
             var model = new BiasedMatrixFactorizationTrainer(mf).Train(train);
             Add($"Biased MF (k={mf.Factors}, {mf.Epochs} ep., AdaGrad)", f, test, model.Predict, sw.Elapsed);
 
+            Mark();
+            sw.Restart();
+            var svdpp = new SvdPlusPlusTrainer(svdppOptions).Train(train);
+            Add($"SVD++ (k={svdppOptions.Factors}, {svdppOptions.Epochs} ep.)", f, test, svdpp.Predict, sw.Elapsed);
+
+            Mark();
             sw.Restart();
             var knn = new ItemNeighborhoodTrainer().Train(train);
             Add("Item kNN baseline (k=40, shrink 100)", f, test, knn.Predict, sw.Elapsed);
 
+            Mark();
             sw.Restart();
             var ensemble = new RatingEnsembleTrainer(new RatingEnsembleOptions(mf)).Train(train);
-            Add("Ensemble: MF + item kNN (blend fit on 10%)", f, test, ensemble.Predict, sw.Elapsed);
+            Add("Ensemble: MF + item kNN", f, test, ensemble.Predict, sw.Elapsed);
 
+            Mark();
             sw.Restart();
             var mf2 = mf with { Factors = mf.Factors * 2, Seed = mf.Seed + 1, Regularization = mf.Regularization * reg2 };
-            var big = new RatingEnsembleTrainer(new RatingEnsembleOptions(mf, mf2, new ItemNeighborhoodOptions(knnK, shrink), new ItemNeighborhoodOptions(knnK, shrink))).Train(train);
+            var big = new RatingEnsembleTrainer(new RatingEnsembleOptions(mf, mf2, new ItemNeighborhoodOptions(knnK, shrink), new ItemNeighborhoodOptions(knnK, shrink), null, holdout)).Train(train);
             Add("Ensemble: 2 MF + item kNN + user kNN", f, test, big.Predict, sw.Elapsed);
+
+            Mark();
+            sw.Restart();
+            var all = new RatingEnsembleTrainer(new RatingEnsembleOptions(mf, mf2, new ItemNeighborhoodOptions(knnK, shrink), new ItemNeighborhoodOptions(knnK, shrink), svdppOptions, holdout)).Train(train);
+            Add("Ensemble: 2 MF + item kNN + user kNN + SVD++", f, test, all.Predict, sw.Elapsed);
         }
 
         output.WriteLine("ml-100k, official folds u1..u5 (train uK.base, test uK.test); predictions clipped to [1, 5]");
-        output.WriteLine($"{"model",-48} {"RMSE (mean ± sd)",-20} {"MAE (mean ± sd)",-20} {"train time, 5 folds",20}");
+        output.WriteLine($"{"model",-48} {"RMSE (mean ± sd)",-20} {"MAE (mean ± sd)",-20} {"train wall, 5 folds",20} {"CPU",9}");
         foreach (var (name, r) in results)
         {
-            output.WriteLine($"{name,-48} {Stats.Format(r.Rmse),-20} {Stats.Format(r.Mae),-20} {r.Time.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture),18} s");
+            output.WriteLine($"{name,-48} {Stats.Format(r.Rmse),-20} {Stats.Format(r.Mae),-20} {r.Time.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture),18} s {r.Cpu.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture),7} s");
         }
     }
 }

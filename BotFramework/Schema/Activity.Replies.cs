@@ -12,11 +12,11 @@ public partial class Activity
 
     /// <summary>
     /// Creates a message that replies to this activity: from/recipient swapped, same channel, conversation and
-    /// service URL, <c>replyToId</c> set to this activity's id, and the same locale.
+    /// service URL, <c>replyToId</c> set to this activity's id, and the same locale. No timestamp: the channel sets it
+    /// (spec A2041).
     /// </summary>
     public Activity CreateReply(string? text = null) => new(ActivityTypes.Message)
     {
-        Timestamp = DateTimeOffset.UtcNow,
         From = Recipient is null ? null : new ChannelAccount(Recipient.Id, Recipient.Name),
         Recipient = From is null ? null : new ChannelAccount(From.Id, From.Name),
         ReplyToId = ShouldReplyTo() ? Id : null,

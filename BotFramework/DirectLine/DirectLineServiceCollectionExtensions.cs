@@ -42,6 +42,7 @@ public static class DirectLineServiceCollectionExtensions
             sp.GetRequiredService<DirectLineConversations>(),
             sp.GetRequiredService<DirectLineOptions>(),
             sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new DirectLineTokenIssuer(sp.GetRequiredService<DirectLineTokenService>()));
         services.TryAddSingleton<DirectLineRateLimiter>();
         services.TryAddSingleton<DirectLineCors>();
         services.TryAddSingleton<DirectLineRequestHandler>();

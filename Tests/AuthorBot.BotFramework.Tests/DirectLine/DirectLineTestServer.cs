@@ -33,6 +33,8 @@ internal sealed class DirectLineTestServer : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<DirectLineTestServer> StartAsync(IStorage? storage = null, Action<DirectLineOptions>? configure = null, TimeProvider? time = null)
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using AuthorBot.BotFramework.DirectLine;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthorBot.BotFramework.Tests.DirectLine;
 
@@ -68,5 +70,21 @@ public class DirectLineTokenEndpointTests
         // The secret reaches any conversation; an unknown conversation is 404.
         await server.GetActivitiesAsync(second, DirectLineTestServer.Secret);
         AssertError(await server.SendJsonAsync(HttpMethod.Get, "conversations/nope/activities", DirectLineTestServer.Secret, expected: HttpStatusCode.NotFound), "BadArgument");
+    }
+
+    [Fact]
+    public async Task Issuer_hands_out_tokens_in_process_that_start_a_welcomed_conversation()
+    {
+        await using var server = await DirectLineTestServer.StartAsync();
+        var issuer = server.Services.GetRequiredService<DirectLineTokenIssuer>();
+
+        var grant = issuer.Issue("dl_returning");
+        var started = await server.SendJsonAsync(HttpMethod.Post, "conversations", grant.Token, """{"user":{}}""", HttpStatusCode.Created);
+
+        Assert.Equal(grant.ConversationId, started.GetProperty("conversationId").GetString());
+        Assert.Equal(1800, grant.ExpiresIn);
+        var welcome = DirectLineTestServer.Activities(await server.GetActivitiesAsync(grant.ConversationId, grant.Token)).Single();
+        Assert.Equal("Welcome, dl_returning!", welcome.GetProperty("text").GetString());
+        Assert.Throws<ArgumentException>(() => issuer.Issue("bad\nid"));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace AuthorBot.Recommenders.Interactions;
 
@@ -9,7 +10,8 @@ namespace AuthorBot.Recommenders.Interactions;
 /// </summary>
 public sealed class InteractionLog : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
+    // Kinds are written by name so the file stays readable and survives reordering of the enum.
+    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
     private readonly Lock _gate = new();
     private readonly List<Interaction> _all = [];
     private readonly Dictionary<string, List<Interaction>> _byReader = new(StringComparer.Ordinal);

@@ -65,30 +65,37 @@ public sealed class RatingEnsembleTrainer
         return new RatingEnsembleModel(TrainMembers(data, cancellationToken), weights, us, its);
     }
 
+    /// <summary>Trains the members side by side: they are independent and each is deterministic on its own.</summary>
     private IRatingPredictor[] TrainMembers(RatingMatrix data, CancellationToken cancellationToken)
     {
-        var members = new List<IRatingPredictor>
+        var jobs = new List<Func<IRatingPredictor>>
         {
-            new BiasedMatrixFactorizationTrainer(Options.MatrixFactorization).Train(data, cancellationToken),
+            () => new BiasedMatrixFactorizationTrainer(Options.MatrixFactorization).Train(data, cancellationToken),
         };
         if (Options.SecondMatrixFactorization is { } second)
         {
-            members.Add(new BiasedMatrixFactorizationTrainer(second).Train(data, cancellationToken));
+            jobs.Add(() => new BiasedMatrixFactorizationTrainer(second).Train(data, cancellationToken));
         }
 
-        members.Add(new ItemNeighborhoodTrainer(Options.Neighborhood).Train(data, cancellationToken));
+        jobs.Add(() => new ItemNeighborhoodTrainer(Options.Neighborhood).Train(data, cancellationToken));
         if (Options.UserNeighborhood is { } userKnn)
         {
-            var transposed = new RatingMatrix(data.ItemCount, data.UserCount, data.Items.ToArray(), data.Users.ToArray(), data.Values.ToArray());
-            members.Add(new TransposedPredictor(new ItemNeighborhoodTrainer(userKnn).Train(transposed, cancellationToken)));
+            jobs.Add(() =>
+            {
+                var transposed = new RatingMatrix(data.ItemCount, data.UserCount, data.Items.ToArray(), data.Users.ToArray(), data.Values.ToArray());
+                return new TransposedPredictor(new ItemNeighborhoodTrainer(userKnn).Train(transposed, cancellationToken));
+            });
         }
 
         if (Options.SvdPlusPlus is { } svdpp)
         {
-            members.Add(new SvdPlusPlusTrainer(svdpp).Train(data, cancellationToken));
+            jobs.Add(() => new SvdPlusPlusTrainer(svdpp).Train(data, cancellationToken));
         }
 
-        return [.. members];
+        // The slowest member (SVD++ when present) starts first so the others fill in around it.
+        var tasks = jobs.AsEnumerable().Reverse().Select(job => Task.Run(job, cancellationToken)).Reverse().ToArray();
+        Task.WaitAll(tasks, cancellationToken);
+        return [.. tasks.Select(t => t.Result)];
     }
 
     private static double Support(int count) => Math.Log(1 + count) / 5;

@@ -102,6 +102,8 @@ public sealed class SnapshotTests : IDisposable
         Assert.Equal(1, reopened.SkippedLines);
         Assert.Equal(InteractionKind.Rating, reopened.ForReader("r1")[1].Kind);
         Assert.Equal(4f, reopened.ForReader("r1")[1].Value);
-        Assert.Contains("\"ite", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
+        var text = await File.ReadAllTextAsync(path);
+        Assert.Contains("\"ite", text, StringComparison.Ordinal);
+        Assert.Contains("\"kind\":\"Rating\"", text, StringComparison.Ordinal);
     }
 }

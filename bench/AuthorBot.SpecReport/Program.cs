@@ -3,8 +3,10 @@ using AuthorBot.Recognizers.Specs;
 // Prints the per-file pass-rate table of the Recognizers-Text specs (Markdown).
 //   --failures <file>   also list the failing cases of one spec file ("Number/NumberModel.json"), or "all"
 //   --update-baseline   rewrite Tests/AuthorBot.Recognizers.Tests/Specs/baseline.json (found from the solution root)
+//   --update-baseline-for <prefix>   rewrite only the entries of files starting with <prefix> ("DateTime/"), keep the rest
 var failuresOf = ArgValue(args, "--failures");
-var updateBaseline = args.Contains("--update-baseline", StringComparer.Ordinal);
+var onlyPrefix = ArgValue(args, "--update-baseline-for");
+var updateBaseline = args.Contains("--update-baseline", StringComparer.Ordinal) || onlyPrefix is not null;
 
 var reports = SpecRunner.RunAll();
 Console.WriteLine(SpecTable.ToMarkdown(reports, BotSubset.Compute(reports)));
@@ -31,7 +33,24 @@ if (updateBaseline)
     }
 
     var path = Path.Combine(root, "Tests", "AuthorBot.Recognizers.Tests", "Specs", "baseline.json");
-    SpecBaseline.FromReports(reports).Save(path);
+    var fresh = SpecBaseline.FromReports(reports);
+    if (onlyPrefix is not null)
+    {
+        var merged = SpecBaseline.Load(path);
+        foreach (var file in merged.Files.Keys.Where(f => f.StartsWith(onlyPrefix, StringComparison.Ordinal)).ToList())
+        {
+            merged.Files.Remove(file);
+        }
+
+        foreach (var (file, entry) in fresh.Files.Where(e => e.Key.StartsWith(onlyPrefix, StringComparison.Ordinal)))
+        {
+            merged.Files[file] = entry;
+        }
+
+        fresh = merged;
+    }
+
+    fresh.Save(path);
     Console.WriteLine($"Baseline written: {Path.GetRelativePath(root, path)}");
 }
 

@@ -1,4 +1,6 @@
+using AuthorBot.Recognizers.Choice;
 using AuthorBot.Recognizers.Number;
+using AuthorBot.Recognizers.Sequence;
 
 namespace AuthorBot.Recognizers.Specs;
 
@@ -20,6 +22,10 @@ public static class SpecModelRegistry
         ["Number/NumberModel.json"] = static (input, _) => SpecActual.From(NumberRecognizer.RecognizeNumber(input)),
         ["Number/OrdinalModel.json"] = static (input, _) => SpecActual.From(NumberRecognizer.RecognizeOrdinal(input)),
         ["Number/PercentModel.json"] = static (input, _) => SpecActual.From(NumberRecognizer.RecognizePercentage(input)),
+        ["Choice/BooleanModel.json"] = static (input, _) => SpecActual.From(ChoiceRecognizer.RecognizeBoolean(input)),
+        ["Sequence/EmailModel.json"] = static (input, _) => SpecActual.From(SequenceRecognizer.RecognizeEmail(input)),
+        ["Sequence/PhoneNumberModel.json"] = static (input, _) => SpecActual.From(SequenceRecognizer.RecognizePhoneNumber(input)),
+        ["Sequence/URLModel.json"] = static (input, _) => SpecActual.From(SequenceRecognizer.RecognizeURL(input)),
 
         // DateTime files (recog-datetime): add lines like
         // ["DateTime/DateTimeModel.json"] = static (input, c) => ...,

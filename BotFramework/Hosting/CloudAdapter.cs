@@ -103,12 +103,19 @@ public class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
             return;
         }
 
+        // When replies travel through the Connector, a channel that hangs up (its own timeout) must not cut the turn
+        // short: the user may already have seen a reply, and a turn stopped before its state is saved would leave the
+        // conversation behind what the user saw. Answers that travel in the HTTP response die with the request.
+        var answerInResponse = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal)
+            || string.Equals(activity.Type, ActivityTypes.Invoke, StringComparison.Ordinal);
+        var turnCancellation = answerInResponse ? cancellationToken : CancellationToken.None;
+
         TurnOutcome outcome;
         try
         {
-            outcome = await RunTurnAsync(identity, activity, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
+            outcome = await RunTurnAsync(identity, activity, bot.OnTurnAsync, turnCancellation).ConfigureAwait(false);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!turnCancellation.IsCancellationRequested)
         {
             // Last resort: the turn-error handler is missing or failed itself.
             _logger.LogError(ex, "Turn failed and was not handled for {ActivityType} on {ChannelId}", activity.Type, activity.ChannelId);

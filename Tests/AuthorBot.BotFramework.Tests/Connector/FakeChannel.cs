@@ -45,6 +45,23 @@ internal sealed class FakeChannel : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 
+    /// <summary>Waits (bounded) for the first recorded request, for bots that answer after their HTTP request ended.</summary>
+    public async Task<RecordedRequest?> WaitForRequestAsync(TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            if (Requests.TryPeek(out var request))
+            {
+                return request;
+            }
+
+            await Task.Delay(10);
+        }
+
+        return null;
+    }
+
     private async Task HandleAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);

@@ -23,6 +23,8 @@ public sealed class BotEndpointTests : IAsyncLifetime, IDisposable
             {
                 builder.Services.AddBotFramework(builder.Configuration);
                 builder.Services.AddTransient<IBot, TestBot>();
+                builder.Services.AddSingleton<TurnGate>();
+                builder.Services.AddHttpContextAccessor();
             },
             app => app.MapBotEndpoint("/api/messages"),
             new Dictionary<string, string?> { ["BotFramework:MaxRequestBodyBytes"] = "65536" });
@@ -43,8 +45,8 @@ public sealed class BotEndpointTests : IAsyncLifetime, IDisposable
          "conversation":{"id":"{{conversationId}}"},"locale":"en-US","text":"{{text}}"{{extra}}}
         """;
 
-    private Task<HttpResponseMessage> PostAsync(string body, string contentType = "application/json") =>
-        _http.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, contentType));
+    private Task<HttpResponseMessage> PostAsync(string body, CancellationToken cancellationToken = default) =>
+        _http.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken);
 
     [Fact]
     public async Task Get_is_405()
@@ -180,6 +182,21 @@ public sealed class BotEndpointTests : IAsyncLifetime, IDisposable
 
         using var after = await PostAsync(MessageJson("still there?"));
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task Channel_hanging_up_does_not_cut_the_turn_short()
+    {
+        var gate = _bot.Services.GetRequiredService<TurnGate>();
+        using var hangUp = new CancellationTokenSource();
+        var post = PostAsync(MessageJson("survive-hangup"), hangUp.Token);
+        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        await hangUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => post);
+
+        var reply = await _channel.WaitForRequestAsync(TimeSpan.FromSeconds(10));
+        Assert.Contains("still answered", reply?.Body ?? string.Empty, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,11 +2,12 @@ using System.Text.Json;
 using AuthorBot.BotFramework.Builder;
 using AuthorBot.BotFramework.Connector;
 using AuthorBot.BotFramework.Schema;
+using Microsoft.AspNetCore.Http;
 
 namespace AuthorBot.BotFramework.Tests.Hosting;
 
 /// <summary>A bot whose behaviour is chosen by the message text, so one host serves every endpoint test.</summary>
-internal sealed class TestBot : ActivityHandler
+internal sealed class TestBot(TurnGate? gate = null, IHttpContextAccessor? httpContextAccessor = null) : ActivityHandler
 {
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -17,6 +18,18 @@ internal sealed class TestBot : ActivityHandler
             case "two":
                 await turnContext.SendActivityAsync("first", cancellationToken: cancellationToken);
                 await turnContext.SendActivityAsync("second", inputHint: InputHints.ExpectingInput, cancellationToken: cancellationToken);
+                break;
+            case "survive-hangup":
+                // Wait until the channel has really hung up on this request, then reply with the turn's token.
+                var aborted = httpContextAccessor!.HttpContext!.RequestAborted;
+                var hungUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                using (aborted.Register(() => hungUp.TrySetResult()))
+                {
+                    gate!.Entered.TrySetResult();
+                    await hungUp.Task.WaitAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
+                }
+
+                await turnContext.SendActivityAsync("still answered", cancellationToken: cancellationToken);
                 break;
             case "members":
                 var client = turnContext.TurnState.Get<IConnectorClient>() ?? throw new InvalidOperationException("no connector client in TurnState");
@@ -51,4 +64,10 @@ internal sealed class TestBot : ActivityHandler
 
         return base.OnInvokeActivityAsync(turnContext, cancellationToken);
     }
+}
+
+/// <summary>Lets a test know when the bot is inside a turn.</summary>
+internal sealed class TurnGate
+{
+    public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -32,6 +32,9 @@ internal sealed record DateTimeValue
 
     public string? List { get; init; }
 
+    /// <summary>Gets a value indicating whether this date came from a holiday name; upstream never joins those with a time.</summary>
+    public bool IsHoliday { get; init; }
+
     /// <summary>Gets the duration in seconds when this value is a duration (used by composites).</summary>
     public double DurationSeconds { get; init; }
 

@@ -6,7 +6,7 @@ namespace AuthorBot.Recognizers.DateTime.English;
 internal static partial class EnglishDateTimePatterns
 {
     private const string YearTail = @"(?:(?:\s*,\s*|\s+(?:of\s+|in\s+)?|\s*[/\\.-]\s*)" + Year + ")?";
-    private const string WeekDayPrefix = @"(?:" + WeekDay + @"\s*,?\s*(?:the\s+)?)?";
+    private const string WeekDayPrefix = @"(?:(?:(?<wrel>this|next|last)\s+)?" + WeekDay + @"\s*,?\s*(?:the\s+)?|(?<rel>this|next|last)\s+)?";
 
     [GeneratedRegex(@"\b" + WeekDayPrefix + Month + @"\s*[/\\.,-]?\s*" + Day + @"(?:\s*\(\s*" + WeekDay + @"\s*\))?" + YearTail + @"\b", Opts)]
     public static partial Regex MonthDayRegex();
@@ -44,13 +44,13 @@ internal static partial class EnglishDateTimePatterns
     [GeneratedRegex(@"\b(?:on\s+)?" + WeekDay + @"\s+(?:of\s+)?(?:the\s+)?(?<rel>next|last|this|following|previous)\s+week\b", Opts)]
     public static partial Regex WeekDayOfWeekRegex();
 
-    [GeneratedRegex(@"(?<!\bthe\s+)\b" + WeekDay + @"\b", Opts)]
+    [GeneratedRegex(@"(?<!(?<!\bof\s+)\bthe\s+)\b" + WeekDay + @"\b", Opts)]
     public static partial Regex WeekDayAloneRegex();
 
     [GeneratedRegex(@"(?<=\b(?:for|of|during|all)\s+)the\s+day\b", Opts)]
     public static partial Regex TheDayWordRegex();
 
-    [GeneratedRegex(@"\b" + WeekDay + @"\s*,?\s+(?:the\s+)?" + DayStrict + @"\b(?!\s*(?::|\.\d|am\b|pm\b|a\.m|p\.m|o'?clock|oclock))", Opts)]
+    [GeneratedRegex(@"\b" + WeekDay + @"\s*,?\s+(?<the>the\s+)?" + DayStrict + @"\b(?!\s*(?::|\.\d|am\b|pm\b|a\.m|p\.m|o'?clock|oclock))", Opts)]
     public static partial Regex WeekDayDayRegex();
 
     [GeneratedRegex(@"(?:\b(?:(?<around>around|about|approximately)\s+)the\s+(?<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|" + OrdWord + @")\s+(?<rel>this|next|last)\s+month|(?<=\bon\s+)the\s+(?<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|" + OrdWord + @")(?:\s+(?<rel>this|next|last)\s+month)?)\b(?!\s+(?:day|week|month|year|quarter|century|time|of|and|to|place|floor)\b)", Opts)]
@@ -74,4 +74,14 @@ internal static partial class EnglishDateTimePatterns
 
     [GeneratedRegex(@"\G\s*(?<dir>ago|later|hence|from\s+now)\b", Opts)]
     public static partial Regex DurationAgoLaterRegex();
+}
+
+/// <summary>Less common English date layouts.</summary>
+internal static partial class EnglishDateTimePatterns
+{
+    [GeneratedRegex(@"\b(?:the\s+)?" + DayStrict + @"\s+day\s+of\s+(?:(?<mrel>this|next|last|the)\s+month|" + Month + ")\\b", Opts)]
+    public static partial Regex DayOfMonthWordsRegex();
+
+    [GeneratedRegex(@"\b(?:" + Month + @"\s*-\s*" + Year + @"\s*-\s*(?<day>" + DayNum + ")|" + Year + @"\s*/\s*(?<day>" + DayNum + @")\s*/\s*" + Month + "|(?<day>" + DayNum + @")\s*-\s*" + Year + @"\s*-\s*" + Month + @")\b", Opts)]
+    public static partial Regex OddDateLayoutRegex();
 }

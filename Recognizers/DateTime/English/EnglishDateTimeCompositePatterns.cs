@@ -11,7 +11,7 @@ internal static partial class EnglishDateTimePatterns
     [GeneratedRegex(@"^\s*(?:,|on|of|,\s*on)?\s*$", Opts)]
     public static partial Regex TimeThenDateConnectorRegex();
 
-    [GeneratedRegex(@"\G\s*(?:,\s*)?(?<conn>at|around|about|@|,)\s*(?:" + Hour + "|" + HourWord + @")(?:\s*" + OClock + @")?(?![\d:]|\.\d|\s*(?:st|nd|rd|th|%|am\b|pm\b|a\.m|p\.m|hours?|minutes?|mins?|days?|weeks?|years?|months?|people|persons?|of)\b)", Opts)]
+    [GeneratedRegex(@"\G\s*(?:,\s*)?(?<conn>at|around|about|@|,)\s*(?:" + Hour + "|" + HourWord + @")(?:\s*" + OClock + @")?(?![\d:/]|[.-]\d|\s*(?:st|nd|rd|th|%|am\b|pm\b|a\.m|p\.m|hours?|minutes?|mins?|days?|weeks?|years?|months?|people|persons?|of)\b)", Opts)]
     public static partial Regex BareTimeAfterDateRegex();
 
     [GeneratedRegex(@"\G\s+" + HourWord + @"(?:\s*" + OClock + @")(?!\w)|\G\s+(?:" + Hour + "|" + HourWord + @")\s*" + OClock, Opts)]
@@ -31,4 +31,10 @@ internal static partial class EnglishDateTimePatterns
 
     [GeneratedRegex(@"\b(?<rel>tonight|tonite|last\s+night|this\s+(?:morning|afternoon|evening|night)|(?:tomorrow|tmrw|today|yesterday)\s+(?:morning|afternoon|evening|night))\b", Opts)]
     public static partial Regex DateTimeOfDayRegex();
+
+    [GeneratedRegex(@"\b(?:" + Hour + "|" + HourWord + @")(?:[\s-]+(?<minw>" + NumWord + @")|\s*:\s*" + Minute + @")?\s*,?\s*$", Opts)]
+    public static partial Regex BareTimeBeforeDayPartRegex();
+
+    [GeneratedRegex(@"\G\s+(?:at\s+)?" + HourWord + @"[\s-]+" + MinWord + @"(?:\s+minutes?)?(?![\w-])", Opts)]
+    public static partial Regex WordTimeAfterDateRegex();
 }

@@ -5,7 +5,7 @@ namespace AuthorBot.Recognizers.DateTime.English;
 /// <summary>English before/after/since/until/around modifiers around a date-time.</summary>
 internal static partial class EnglishDateTimePatterns
 {
-    [GeneratedRegex(@"(?:\b(?<since>since|starting(?:\s+(?:on|from|at))?|beginning(?:\s+(?:on|from))?|as\s+early\s+as|from(?=\s+(?:mid|early|late|the\s+end|the\s+beginning)))|(?<since>>\s*=)|\b(?<after>after|later\s+than|greater\s+than|(?<=\byear\s)greater\s+than)|(?<after>>)|\b(?<before>before|earlier\s+than|prior\s+to|no\s+later\s+than|not\s+later\s+than|by|until|till|til|up\s+to)|(?<until><\s*=)|\b(?<until>as\s+late\s+as)|(?<before><)|\b(?<approx>around|about|approximately|circa|roughly))\s*$", Opts)]
+    [GeneratedRegex(@"(?:\b(?<since>since|starting(?:\s+(?:on|from|at))?|beginning(?:\s+(?:on|from))?|as\s+early\s+as|from(?=\s+(?:mid|early|late|the\s+end|the\s+beginning)))|(?<since>>\s*=)|\b(?<after>after|later\s+than|greater\s+than|(?<=\byear\s)greater\s+than)|(?<after>>)|\b(?<before>before|earlier\s+than|prior\s+to|no\s+later\s+than|not\s+later\s+than|by|until|till|til|up\s+to)|(?<until><\s*=)|\b(?<until>as\s+late\s+as)|(?<before><)|\b(?<approx>around|approximately|circa|roughly))\s*$", Opts)]
     public static partial Regex ModifierPrefixRegex();
 
     [GeneratedRegex(@"\byear\s+(?:greater|later|more)\s+than\s+$", Opts)]
@@ -17,6 +17,6 @@ internal static partial class EnglishDateTimePatterns
     [GeneratedRegex(@"^\s*$", Opts)]
     public static partial Regex BlankRegex();
 
-    [GeneratedRegex(@"(?:\b(?<mod>more\s+than|less\s+than|over|under|at\s+least|at\s+most|fewer\s+than|longer\s+than|shorter\s+than|within))\s*$", Opts)]
+    [GeneratedRegex(@"(?:\b(?<mod>more\s+than|less\s+than|at\s+least|at\s+most|fewer\s+than|longer\s+than|shorter\s+than|within))\s*$", Opts)]
     public static partial Regex DurationModifierPrefixRegex();
 }

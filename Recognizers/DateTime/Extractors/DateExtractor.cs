@@ -26,6 +26,8 @@ internal static class DateExtractor
         new(P.TheDayRegex(), DateParser.ParseTheDay),
         new(P.OrdinalDayAloneRegex(), DateParser.ParseTheDay),
         new(P.InDurationDateRegex(), DateParser.ParseInDuration),
+        new(P.DayOfMonthWordsRegex(), DateParser.ParseDayOfMonthWords),
+        new(P.OddDateLayoutRegex(), DateParser.ParseMonthDay),
         new(P.DurationRelativeDateRegex(), DateParser.ParseDurationRelative),
     ];
 

@@ -31,7 +31,7 @@ internal static class DateTimeExtractor
 
         var anchors = new List<DateTimeCandidate>(dates);
         anchors.AddRange(dayParts);
-        foreach (var d in anchors)
+        foreach (var d in anchors.Where(a => !a.Value.IsHoliday))
         {
             var isPart = dayParts.Contains(d);
             DateTimeValue Join(DateTimeValue time)
@@ -64,9 +64,19 @@ internal static class DateTimeExtractor
                 bare = P.OClockAfterDateRegex().Match(text, d.End);
             }
 
+            if (!bare.Success)
+            {
+                bare = P.WordTimeAfterDateRegex().Match(text, d.End);
+            }
+
             if (bare.Success && TimeParser.ParseTime(bare, context.Reference, true) is { } bt)
             {
                 all.Add(new DateTimeCandidate(d.Start, bare.Index + bare.Length - d.Start, Join(bt)));
+            }
+
+            if (isPart && P.BareTimeBeforeDayPartRegex().Match(text[..d.Start]) is { Success: true } bb && TimeParser.ParseTime(bb, context.Reference, true) is { } bbt)
+            {
+                all.Add(new DateTimeCandidate(bb.Index, d.End - bb.Index, Join(bbt)));
             }
 
             if (!isPart)

@@ -17,7 +17,9 @@ internal static class MergedDateTimeExtractor
         var datePeriods = DatePeriodExtractor.Extract(context, dates, dateTimes);
         var timePeriods = TimePeriodExtractor.Extract(context, times, durations);
         var dateTimePeriods = DateTimePeriodExtractor.Extract(context, dates, times, timePeriods);
+        var sets = SetExtractor.Extract(context, times);
         var all = new List<DateTimeCandidate>();
+        all.AddRange(sets);
         all.AddRange(ShiftedDates(context, dates, durations));
         all.AddRange(dateTimePeriods);
         all.AddRange(timePeriods);

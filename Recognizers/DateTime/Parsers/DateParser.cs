@@ -18,7 +18,7 @@ internal static partial class DateParser
         }
 
         int? year = m.Groups["year"].Success ? ParseYear(m.Groups["year"].Value) : null;
-        return Build(year, month, day.Value, ctx, null);
+        return Build(year, month, day.Value, ctx, RelOf(m));
     }
 
     public static DateTimeValue? ParseNumeric(Match m, DateTimeContext ctx)
@@ -40,9 +40,38 @@ internal static partial class DateParser
             return null;
         }
 
+        if (m.Groups["year"].Success && m.Groups["year"].Value.Length == 2 && int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) is >= 30 and < 40)
+        {
+            var yy = m.Groups["year"].Value;
+            var past = DateUtil.SafeDate(1900 + int.Parse(yy, CultureInfo.InvariantCulture), month, day);
+            var future = DateUtil.SafeDate(2000 + int.Parse(yy, CultureInfo.InvariantCulture), month, day);
+            return past is { } p && future is { } f ? DateTimeValue.Point(DateTimeTypes.Date, "XX" + yy + "-" + month.ToString("00", CultureInfo.InvariantCulture) + "-" + day.ToString("00", CultureInfo.InvariantCulture), f, p) : null;
+        }
+
         int? year = m.Groups["year"].Success ? ParseYear(m.Groups["year"].Value) : null;
-        var rel = m.Groups["rel"].Success ? m.Groups["rel"].Value : null;
-        return Build(year, month, day, ctx, rel);
+        return Build(year, month, day, ctx, RelOf(m));
+    }
+
+    /// <summary>"next 5/12" moves a year; "this/next friday 5/12" only names the date in this year.</summary>
+    private static string? RelOf(Match m) =>
+        m.Groups["wrel"].Success ? "this" : m.Groups["rel"].Success ? m.Groups["rel"].Value : null;
+
+    public static DateTimeValue? ParseDayOfMonthWords(Match m, DateTimeContext ctx)
+    {
+        var day = EnglishNumberWords.ParseDay(m.Groups["day"].Value);
+        if (day is null or < 1 or > 31)
+        {
+            return null;
+        }
+
+        if (m.Groups["month"].Success)
+        {
+            return Build(null, EnglishDateTimeData.Months[m.Groups["month"].Value], day.Value, ctx, null);
+        }
+
+        var first = new DateObject(ctx.Reference.Year, ctx.Reference.Month, 1).AddMonths(m.Groups["mrel"].Value switch { "next" => 1, "last" => -1, _ => 0 });
+        var d = DateUtil.SafeDate(first.Year, first.Month, day.Value);
+        return d is { } dd ? DateTimeValue.Point(DateTimeTypes.Date, DateUtil.DateTimex(dd), dd) : null;
     }
 
     public static int ParseYear(string text)
@@ -51,7 +80,7 @@ internal static partial class DateParser
         var y = int.Parse(t, CultureInfo.InvariantCulture);
         if (t.Length <= 2)
         {
-            y += y < 50 ? 2000 : 1900;
+            y += y < 40 ? 2000 : 1900;
         }
 
         return y;
@@ -80,8 +109,8 @@ internal static partial class DateParser
             return fixedDate is { } fd ? DateTimeValue.Point(DateTimeTypes.Date, DateUtil.DateTimex(null, month, day), fd) : null;
         }
 
-        var future = NextValid(reference.Year, month, day, 1, reference, true);
-        var past = NextValid(reference.Year, month, day, -1, reference, false);
+        var future = NextValid(reference.Year, month, day, 1, ctx.Reference, true);
+        var past = NextValid(reference.Year, month, day, -1, ctx.Reference, false);
         return DateTimeValue.Point(DateTimeTypes.Date, DateUtil.DateTimex(null, month, day), future, past);
     }
 
@@ -159,7 +188,7 @@ internal static partial class DateParser
         DateObject d = rel switch
         {
             "this" => thisDay,
-            "next" => thisDay.AddDays(7),
+            "next" or "following" => thisDay.AddDays(7),
             "last" or "previous" or "past" or "this past" => thisDay < reference ? thisDay : thisDay.AddDays(-7),
             _ => thisDay > reference ? thisDay : thisDay.AddDays(7),
         };
@@ -207,7 +236,7 @@ internal static partial class DateParser
 
         var reference = ctx.Reference.Date;
         var here = DateUtil.SafeDate(reference.Year, reference.Month, day.Value);
-        if (here is { } h && DateUtil.IsoWeekDay(h) == wd && h >= reference)
+        if (here is { } h && DateUtil.IsoWeekDay(h) == wd && (m.Groups["the"].Success || h == reference))
         {
             return DateTimeValue.Point(DateTimeTypes.Date, DateUtil.DateTimex(h), h);
         }

@@ -6,7 +6,9 @@ namespace AuthorBot.Recognizers.DateTime.Parsers;
 /// <summary>Resolves holiday names, with an optional year or this/next/last.</summary>
 internal static class HolidayParser
 {
-    public static DateTimeValue? Parse(Match m, DateTimeContext ctx)
+    public static DateTimeValue? Parse(Match m, DateTimeContext ctx) => ParseCore(m, ctx) is { } v ? v with { IsHoliday = true } : null;
+
+    private static DateTimeValue? ParseCore(Match m, DateTimeContext ctx)
     {
         if (!EnglishHolidays.Dates.TryGetValue(EnglishHolidays.Key(m.Groups["holiday"].Value), out var dateOf))
         {

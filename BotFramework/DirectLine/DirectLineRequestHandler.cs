@@ -237,29 +237,42 @@ internal sealed partial class DirectLineRequestHandler(
         activity["conversation"] = new JsonObject { ["id"] = conversation.Id };
         activity["recipient"] = new JsonObject { ["id"] = options.BotId, ["name"] = options.BotName, ["role"] = RoleTypes.Bot };
         activity["serviceUrl"] = BaseUrl(context);
-        conversation.AdoptUser(fromId);
 
-        byte[] stored;
-        string id;
+        // Check the activity reads as a Bot Framework Activity before anything is stored or echoed,
+        // so a malformed field is a 400 and never a half-accepted message.
+        Activity? inbound;
+        try
+        {
+            inbound = BotJson.Deserialize(JsonSerializer.SerializeToUtf8Bytes(activity, DirectLineJsonContext.Default.JsonObject), BotJsonContext.Default.Activity);
+        }
+        catch (JsonException exception)
+        {
+            return DirectLineErrors.BadArgument("The activity is not valid: " + exception.Message);
+        }
+
+        if (inbound is null)
+        {
+            return DirectLineErrors.BadArgument("The body must be an activity (a JSON object).");
+        }
+
+        conversation.AdoptUser(fromId);
         if (type == ActivityTypes.Typing)
         {
-            id = conversation.Broadcast(activity, time.GetUtcNow());
-            stored = JsonSerializer.SerializeToUtf8Bytes(activity, DirectLineJsonContext.Default.JsonObject);
+            inbound.Id = conversation.Broadcast(activity, time.GetUtcNow());
         }
         else
         {
             var entry = conversation.Append(activity, time.GetUtcNow(), conversations.Retention);
-            (id, stored) = (entry.Id, entry.Json);
+            (inbound.Id, inbound.Timestamp) = (entry.Id, entry.Timestamp);
         }
 
         // The echo is already on its way to the sockets. The bot runs next and the log is saved once
         // after its turn (echo and replies in one write), before the client gets its {id}.
-        var inbound = BotJson.DeserializeActivity(stored);
         var botFailed = !await RunTurnsAsync(context, conversation, inbound).ConfigureAwait(false);
         await conversations.PersistAsync(conversation, Stopping).ConfigureAwait(false);
         return botFailed
             ? DirectLineErrors.BotError()
-            : Results.Json(new ResourceIdResponse { Id = id }, DirectLineJsonContext.Default.ResourceIdResponse);
+            : Results.Json(new ResourceIdResponse { Id = inbound.Id }, DirectLineJsonContext.Default.ResourceIdResponse);
     }
 
     /// <summary>

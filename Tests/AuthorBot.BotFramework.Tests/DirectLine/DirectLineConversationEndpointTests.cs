@@ -149,4 +149,23 @@ public class DirectLineConversationEndpointTests
         var generated = await server.SendJsonAsync(HttpMethod.Post, "tokens/generate", DirectLineTestServer.Secret);
         await server.SendJsonAsync(HttpMethod.Post, "conversations", generated.GetProperty("token").GetString(), """{"user":{"id":"dl_spoofed"}}""", HttpStatusCode.BadRequest);
     }
+
+    [Theory]
+    [InlineData("[1,2]")]
+    [InlineData("\"just text\"")]
+    [InlineData("{")]
+    [InlineData("{}")]
+    [InlineData("{\"type\":5}")]
+    [InlineData("{\"type\":\"message\",\"text\":5}")]
+    [InlineData("{\"type\":\"message\",\"attachments\":\"nope\"}")]
+    public async Task Malformed_activities_get_400_and_nothing_is_stored(string body)
+    {
+        await using var server = await DirectLineTestServer.StartAsync();
+        var (conversationId, token, _) = await server.StartConversationAsync();
+
+        var refused = await server.SendJsonAsync(HttpMethod.Post, $"conversations/{conversationId}/activities", token, body, HttpStatusCode.BadRequest);
+
+        Assert.Equal("BadArgument", refused.GetProperty("error").GetProperty("code").GetString());
+        Assert.Single(DirectLineTestServer.Activities(await server.GetActivitiesAsync(conversationId, token)));
+    }
 }

@@ -21,11 +21,11 @@ public class TurnContextStateCollection : Dictionary<string, object>
 
     /// <summary>Adds a value; throws when the key is taken.</summary>
     public void Add<T>(string key, T value)
-        where T : notnull => Add(key, (object)value);
+        where T : notnull => base.Add(key, value);
 
     /// <summary>Adds a value under the full name of <typeparamref name="T"/>; throws when the key is taken.</summary>
     public void Add<T>(T value)
-        where T : notnull => Add(KeyOf<T>(), (object)value);
+        where T : notnull => base.Add(KeyOf<T>(), value);
 
     /// <summary>Stores a value, replacing any previous one; a null value removes the key.</summary>
     public void Set<T>(string key, T? value)

@@ -1,6 +1,8 @@
 using AuthorBot.Recognizers.Choice;
+using AuthorBot.Recognizers.DateTime;
 using AuthorBot.Recognizers.Number;
 using AuthorBot.Recognizers.Sequence;
+using AuthorBot.Recognizers.Tests.DateTimeModelTests;
 
 namespace AuthorBot.Recognizers.Specs;
 
@@ -27,7 +29,14 @@ public static class SpecModelRegistry
         ["Sequence/PhoneNumberModel.json"] = static (input, _) => SpecActual.From(SequenceRecognizer.RecognizePhoneNumber(input)),
         ["Sequence/URLModel.json"] = static (input, _) => SpecActual.From(SequenceRecognizer.RecognizeURL(input)),
 
-        // DateTime files (recog-datetime): add lines like
-        // ["DateTime/DateTimeModel.json"] = static (input, c) => ...,
+        // DateTime files (recog-datetime).
+        ["DateTime/DateTimeModel.json"] = static (input, c) => DateTimeSpecModels.Run(input, c, DateTimeOptions.None),
+        ["DateTime/MergedParser.json"] = static (input, c) => DateTimeSpecModels.Run(input, c, DateTimeOptions.None),
+        ["DateTime/DateTimeModelCalendarMode.json"] = static (input, c) => DateTimeSpecModels.Run(input, c, DateTimeOptions.CalendarMode),
+        ["DateTime/DateTimeModelComplexCalendar.json"] = static (input, c) => DateTimeSpecModels.Run(input, c, DateTimeOptions.ExtendedTypes | DateTimeOptions.CalendarMode | DateTimeOptions.EnablePreview),
+        ["DateTime/DateTimeModelExperimentalMode.json"] = static (input, c) => DateTimeSpecModels.Run(input, c, DateTimeOptions.ExperimentalMode),
+        ["DateTime/DateTimeModelExtendedTypes.json"] = static (input, c) => DateTimeSpecModels.Run(input, c, DateTimeOptions.ExtendedTypes),
+        ["DateTime/DateTimeModelSplitDateAndTime.json"] = static (input, c) => DateTimeSpecModels.Run(input, c, DateTimeOptions.SplitDateAndTime),
+        ["DateTime/DateTimeModelTasksMode.json"] = static (input, c) => DateTimeSpecModels.Run(input, c, DateTimeOptions.TasksMode),
     };
 }

@@ -21,15 +21,13 @@ public static class TopK
         // A min-heap of the best k seen so far: the root is the weakest and is replaced when something better arrives.
         var size = 0;
         var hasMask = !excluded.IsEmpty;
+
+        // Once the heap is full, anything strictly below its weakest score is out: one compare for most items.
+        var threshold = float.NegativeInfinity;
         for (var i = 0; i < scores.Length; i++)
         {
-            if (hasMask && excluded[i])
-            {
-                continue;
-            }
-
             var s = scores[i];
-            if (float.IsNaN(s))
+            if (s < threshold || (hasMask && excluded[i]) || float.IsNaN(s))
             {
                 continue;
             }
@@ -38,11 +36,16 @@ public static class TopK
             {
                 result[size] = i;
                 SiftUp(scores, result, size++);
+                if (size == k)
+                {
+                    threshold = scores[result[0]];
+                }
             }
             else if (Better(scores, i, result[0]))
             {
                 result[0] = i;
                 SiftDown(scores, result, 0, size);
+                threshold = scores[result[0]];
             }
         }
 

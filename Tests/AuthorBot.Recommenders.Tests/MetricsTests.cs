@@ -30,6 +30,27 @@ public class MetricsTests
         Assert.Equal([2, 0], top[..n]);
     }
 
+    [Theory]
+    [InlineData(8)]
+    [InlineData(32)]
+    [InlineData(48)]
+    public void Scoring_all_items_matches_the_plain_dot_product(int factors)
+    {
+        var random = new Random(factors);
+        float[] Values(int n) => [.. Enumerable.Range(0, n).Select(_ => (float)(random.NextDouble() - 0.5))];
+        var model = new Models.FactorModel(factors, 0, [], Values(300), [], Values(300 * factors));
+        var reader = Values(factors);
+        var scores = new float[300];
+
+        model.ScoreItems(reader, scores);
+
+        for (var i = 0; i < 300; i++)
+        {
+            var expected = model.ItemBiases[i] + Enumerable.Range(0, factors).Sum(d => reader[d] * model.ItemVector(i)[d]);
+            Assert.Equal(expected, scores[i], 4);
+        }
+    }
+
     [Fact]
     public void Ranking_metrics_follow_the_gorse_definitions()
     {

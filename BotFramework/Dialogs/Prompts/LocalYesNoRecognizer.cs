@@ -11,16 +11,22 @@ internal sealed class LocalYesNoRecognizer : IBooleanRecognizer
     private static readonly string[][] _yes = Phrases(
         "yes", "y", "yeah", "yea", "yep", "yup", "ya", "sure", "ok", "okay", "k", "of course", "absolutely", "certainly",
         "definitely", "affirmative", "correct", "right", "true", "please do", "go ahead", "do it", "sounds good", "i do",
-        "why not", "alright", "all right", "indeed", "totally", "yes please", "👍");
+        "why not", "alright", "all right", "indeed", "totally", "yes please", "agree", "agreed", "i agree");
 
     private static readonly string[][] _no = Phrases(
         "no", "n", "nope", "nah", "nay", "never", "negative", "false", "not now", "no thanks", "no thank you",
-        "dont", "do not", "not really", "not interested", "i dont", "i do not", "👎");
+        "dont", "do not", "not really", "not interested", "i dont", "i do not", "disagree", "no way", "not yet", "not today");
 
     // Uncertain answers that would otherwise hit a yes word ("not sure" contains "sure").
     private static readonly string[][] _neither = Phrases("not sure", "im not sure", "maybe", "dont know", "perhaps", "no idea");
 
-    private static readonly FrozenSet<string> _emoji = new[] { "👍", "👎" }.ToFrozenSet();
+    // Thumbs up, OK hand, thumbs down; a skin-tone modifier may follow.
+    private static readonly FrozenDictionary<string, bool> _emoji = new Dictionary<string, bool>
+    {
+        ["\U0001F44D"] = true,
+        ["\U0001F44C"] = true,
+        ["\U0001F44E"] = false,
+    }.ToFrozenDictionary();
 
     public bool? Recognize(string? utterance, string? locale)
     {
@@ -29,10 +35,10 @@ internal sealed class LocalYesNoRecognizer : IBooleanRecognizer
             return null;
         }
 
-        var trimmed = utterance.Trim();
-        if (_emoji.Contains(trimmed))
+        var trimmed = StripSkinTone(utterance.Trim());
+        if (_emoji.TryGetValue(trimmed, out var emojiAnswer))
         {
-            return trimmed == "👍";
+            return emojiAnswer;
         }
 
         var words = Tokenizer.Tokenize(utterance).Select(t => t.Normalized).ToArray();
@@ -92,6 +98,13 @@ internal sealed class LocalYesNoRecognizer : IBooleanRecognizer
 
         return best;
     }
+
+    private static string StripSkinTone(string text) =>
+        text.EndsWith("\U0001F3FB", StringComparison.Ordinal) || text.EndsWith("\U0001F3FC", StringComparison.Ordinal)
+        || text.EndsWith("\U0001F3FD", StringComparison.Ordinal) || text.EndsWith("\U0001F3FE", StringComparison.Ordinal)
+        || text.EndsWith("\U0001F3FF", StringComparison.Ordinal)
+            ? text[..^2]
+            : text;
 
     private static string[][] Phrases(params string[] phrases) =>
         [.. phrases.Select(p => Tokenizer.Tokenize(p).Select(t => t.Normalized).ToArray()).Where(p => p.Length > 0)];

@@ -89,4 +89,17 @@ public sealed class NumberRecognizerTests
             Assert.Equal(expected[k], NumberRecognizer.RecognizeNumber(texts[k]).Single().Resolution["value"]);
         });
     }
+
+    [Fact]
+    public void Long_input_is_read_number_by_number()
+    {
+        var text = string.Join(" ", Enumerable.Repeat("twenty one", 2000));
+        var results = NumberRecognizer.RecognizeNumber(text);
+        Assert.Equal(2000, results.Count);
+        Assert.All(results, r => Assert.Equal("21", r.Resolution["value"]));
+    }
+
+    [Fact]
+    public void Null_query_is_a_clear_error() =>
+        Assert.Throws<ArgumentNullException>(() => NumberRecognizer.RecognizeNumber(null!));
 }

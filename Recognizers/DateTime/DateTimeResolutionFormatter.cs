@@ -88,14 +88,16 @@ internal static partial class DateTimeResolutionFormatter
         Timex = TimexHourRegex().Replace(v.Timex, m =>
         {
             var h = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            return h < 12 ? "T" + (h + 12).ToString("00", CultureInfo.InvariantCulture) : m.Value;
+            return h < 12 ? "T" + (h + 12).ToString("00", CultureInfo.InvariantCulture) : h == 12 ? "T00" : m.Value;
         }),
-        FutureStart = v.FutureStart?.AddHours(12),
-        FutureEnd = v.FutureEnd?.AddHours(12),
-        PastStart = v.PastStart?.AddHours(12),
-        PastEnd = v.PastEnd?.AddHours(12),
+        FutureStart = Shift(v.FutureStart),
+        FutureEnd = Shift(v.FutureEnd),
+        PastStart = Shift(v.PastStart),
+        PastEnd = Shift(v.PastEnd),
         AmPmAmbiguous = false,
     };
+
+    private static DateObject? Shift(DateObject? d) => d is { } x ? (x.Hour == 12 ? x.AddHours(-12) : x.AddHours(12)) : null;
 
     [GeneratedRegex(@"T(\d{2})", RegexOptions.CultureInvariant)]
     private static partial Regex TimexHourRegex();

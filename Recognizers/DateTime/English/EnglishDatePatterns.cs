@@ -20,10 +20,10 @@ internal static partial class EnglishDateTimePatterns
     [GeneratedRegex(@"\b" + WeekDayPrefix + @"(?<year>(?:1[0-9]|20)\d{2})(?:\s*(?<sep>[-/.])\s*|(?<sep>\s))(?<a>1[0-2]|0?[1-9])(?:\s*\k<sep>\s*|(?<=\s\d+)\s)(?<b>3[01]|[12]\d|0?[1-9])(?!\d|\.\d)", Opts)]
     public static partial Regex IsoDateRegex();
 
-    [GeneratedRegex(@"\b" + WeekDayPrefix + @"(?<![\d-])(?<a>\d{1,2})(?<sep>[-/.])(?<b>\d{1,2})\k<sep>(?<year>\d{4}|\d{2})(?![\d])", Opts)]
+    [GeneratedRegex(@"\b" + WeekDayPrefix + @"(?:(?<![\d-])(?<a>\d{1,2})(?<sep>-)|(?<![\d/.])(?<a>\d{1,2})(?<sep>[/.]))(?<b>\d{1,2})\k<sep>(?<year>\d{4}|\d{2})(?![\d])", Opts)]
     public static partial Regex NumericDateWithYearRegex();
 
-    [GeneratedRegex(@"(?<!\S)(?:(?<rel>this|next|last)\s+|" + WeekDay + @"\s*,?\s*(?:the\s+)?)?(?<a>1[0-2]|0?[1-9]|[12]\d|3[01])/(?<b>3[01]|[12]\d|0?[1-9])(?![\d/]|\.\d)", Opts)]
+    [GeneratedRegex(@"(?<!\S)(?:(?<rel>this|next|last)\s+|(?:(?<wrel>this|next|last)\s+)?" + WeekDay + @"\s*,?\s*(?:the\s+)?)?(?<a>1[0-2]|0?[1-9]|[12]\d|3[01])/(?<b>3[01]|[12]\d|0?[1-9])(?![\d/]|\.\d)", Opts)]
     public static partial Regex NumericMonthDayRegex();
 
     [GeneratedRegex(@"\b(?:(?<rel>this|next|last)\s+)?" + WeekDay + @"\s*,?\s*(?<a>1[0-2]|0?[1-9])[.-](?<b>3[01]|[12]\d|0?[1-9])(?![\d./-])|(?<=\bon\s)(?<a>1[0-2]|0?[1-9])\.(?<b>3[01]|[12]\d|0?[1-9])(?![\d.])", Opts)]
@@ -79,7 +79,7 @@ internal static partial class EnglishDateTimePatterns
 /// <summary>Less common English date layouts.</summary>
 internal static partial class EnglishDateTimePatterns
 {
-    [GeneratedRegex(@"\b(?:the\s+)?" + DayStrict + @"\s+day\s+of\s+(?:(?<mrel>this|next|last|the)\s+month|" + Month + ")\\b", Opts)]
+    [GeneratedRegex(@"\b(?:the\s+(?=\d))?" + DayStrict + @"\s+day\s+of\s+(?:(?<mrel>this|next|last|the)\s+month|" + Month + ")\\b", Opts)]
     public static partial Regex DayOfMonthWordsRegex();
 
     [GeneratedRegex(@"\b(?:" + Month + @"\s*-\s*" + Year + @"\s*-\s*(?<day>" + DayNum + ")|" + Year + @"\s*/\s*(?<day>" + DayNum + @")\s*/\s*" + Month + "|(?<day>" + DayNum + @")\s*-\s*" + Year + @"\s*-\s*" + Month + @")\b", Opts)]

@@ -14,7 +14,7 @@ internal static partial class EnglishDateTimePatterns
     [GeneratedRegex(@"\b(?<weekend>weekend)\b", Opts)]
     public static partial Regex BareWeekendRegex();
 
-    [GeneratedRegex(@"(?<!\$)\b(?:(?<rel>this|next|last|previous|coming|the)\s+)?" + Month + @"(?:(?:\s*,\s*|\s+of\s+|\s+in\s+|\s*[/-]\s*|\s+)(?:" + YearAny + @"|(?<relyear>this|next|last)\s+year))?(?![\w-])", Opts)]
+    [GeneratedRegex(@"(?<!\$)\b(?:(?<rel>this|next|last|previous|coming|the)\s+)?" + Month + @"(?:(?:\s*,\s*|\s+of\s+|\s+in\s+|\s*[/-]\s*|\s+)(?:" + YearAny + @"|(?<relyear>this|next|last)\s+year))?(?!\w|-\d{1,2}\b)", Opts)]
     public static partial Regex MonthPeriodRegex();
 
     [GeneratedRegex(@"\b" + Year + @"(?:\s*[/-]\s*|\s+)" + Month + @"\b(?!\s*[/.-]?\s*\d)", Opts)]
@@ -23,7 +23,7 @@ internal static partial class EnglishDateTimePatterns
     [GeneratedRegex(@"(?<![\w/.-])(?:" + Year + @"\s*-\s*(?<mnum>1[0-2]|0?[1-9])|(?<mnum>1[0-2]|0?[1-9])\s*-\s*" + Year + @")(?![\w/.-])", Opts)]
     public static partial Regex NumericYearMonthRegex();
 
-    [GeneratedRegex(@"(?<![\w$.,/-]|\d\s*-\s*)(?:(?<pre>year\s+of|year|calendar\s+year|cy|(?<fy>fiscal\s+year|fy|school\s+year|sy))\s*)?(?:" + Year + @"|(?<yy>(?<=\b(?:cy|sy|fy))\d{2}))(?![\w%$/.-]|\s*(?:'?s\b|-|dollars?|people|persons?|times|years|apples|items|units|records|\.\d))", Opts)]
+    [GeneratedRegex(@"(?<![\w$.,/-])(?<!\d\s*-\s*)(?:(?<pre>year\s+of|year|calendar\s+year|cy|(?<fy>fiscal\s+year|fy|school\s+year|sy))\s*)?(?:" + Year + @"|(?<yy>(?<=\b(?:cy|sy|fy))\d{2}))(?![\w%$/.-]|\s*(?:'?s\b|-|dollars?|people|persons?|times|years|apples|items|units|records|\.\d))", Opts)]
     public static partial Regex YearPeriodRegex();
 
     [GeneratedRegex(@"\b(?<num>" + Num + @"|couple(?:\s+of)?|a\s+couple\s+of|few|a\s+few|several)\s+(?<rel>next|upcoming|coming|following|past|previous|last)\s+(?<unit>days?|weeks?|months?|years?|quarters?|fortnights?|decades?|business\s+days?)\b|\b(?<rel>next|last|past|previous|coming|upcoming|following|within(?:\s+the)?(?:\s+(?:next|coming|following|past|last))?)\s+(?<num>" + Num + @"|couple(?:\s+of)?|a\s+couple\s+of|few|a\s+few|several)\s+(?<unit>days?|weeks?|months?|years?|quarters?|fortnights?|decades?|business\s+days?)\b|\b(?<rel>within)\s+(?<num>a|an|one)?\s*(?<unit>day|week|month|year|quarter|fortnight|decade)\b", Opts)]
@@ -67,4 +67,10 @@ internal static partial class EnglishDateTimePatterns
 
     [GeneratedRegex(@"^\s*(?:-|~|–|to|till|thru|through)\s*$", Opts)]
     public static partial Regex BareRangeConnectorRegex();
+
+    [GeneratedRegex(@"\b(?:(?<rel>this|next|last|current)\s+)?(?<fy>fiscal\s+year|school\s+year)\b(?!\s*(?:\d|of))", Opts)]
+    public static partial Regex RelativeFiscalYearRegex();
+
+    [GeneratedRegex(@"(?<![\w$.,/-])(?<!\d\s*-\s*)(?:(?<from>from|between|in)\s+)?(?<y1>(?:1\d|20)\d\d)\s*(?:-|~|to|till|until|through|thru|and)\s*(?<y2>(?:1\d|20)\d\d)(?![\w%$/.-]|\s*-\s*\d)", Opts)]
+    public static partial Regex YearRangeRegex();
 }

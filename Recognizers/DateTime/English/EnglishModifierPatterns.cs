@@ -11,7 +11,7 @@ internal static partial class EnglishDateTimePatterns
     [GeneratedRegex(@"\byear\s+(?:greater|later|more)\s+than\s+$", Opts)]
     public static partial Regex YearGreaterThanPrefixRegex();
 
-    [GeneratedRegex(@"^\s*(?:(?<since>or\s+later|and\s+later|or\s+after|and\s+after|and\s+greater|or\s+greater|onwards?|and\s+onwards?)|(?<until>or\s+earlier|and\s+earlier|or\s+before))\b", Opts)]
+    [GeneratedRegex(@"\G\s*(?:(?<since>or\s+later|and\s+later|or\s+after|and\s+after|and\s+greater|or\s+greater|onwards?|and\s+onwards?)|(?<until>or\s+earlier|and\s+earlier|or\s+before))\b", Opts)]
     public static partial Regex ModifierSuffixRegex();
 
     [GeneratedRegex(@"^\s*$", Opts)]

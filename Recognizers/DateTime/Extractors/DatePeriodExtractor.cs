@@ -15,6 +15,8 @@ internal static class DatePeriodExtractor
         new(P.YearMonthPeriodRegex(), DatePeriodParser.ParseMonth),
         new(P.NumericYearMonthRegex(), DatePeriodParser.ParseNumericYearMonth),
         new(P.YearPeriodRegex(), DatePeriodParser.ParseYear),
+        new(P.YearRangeRegex(), DatePeriodParser.ParseYearRange),
+        new(P.RelativeFiscalYearRegex(), DatePeriodParser.ParseRelativeFiscalYear),
         new(P.NextNUnitsRegex(), DatePeriodParser.ParseNextN),
         new(P.WeekOfRegex(), DatePeriodParser.ParseWeekOf),
         new(P.WeekNumberRegex(), DatePeriodParser.ParseWeekNumber),

@@ -58,15 +58,15 @@ internal static class DateTimeExtractor
                 }
             }
 
-            var bare = P.BareTimeAfterDateRegex().Match(text, d.End);
+            var bare = P.WordTimeAfterDateRegex().Match(text, d.End);
             if (!bare.Success)
             {
-                bare = P.OClockAfterDateRegex().Match(text, d.End);
+                bare = P.BareTimeAfterDateRegex().Match(text, d.End);
             }
 
             if (!bare.Success)
             {
-                bare = P.WordTimeAfterDateRegex().Match(text, d.End);
+                bare = P.OClockAfterDateRegex().Match(text, d.End);
             }
 
             if (bare.Success && TimeParser.ParseTime(bare, context.Reference, true) is { } bt)

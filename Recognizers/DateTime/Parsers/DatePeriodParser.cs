@@ -160,18 +160,43 @@ internal static partial class DatePeriodParser
 
     public static DateTimeValue? ParseYear(Match m, DateTimeContext ctx)
     {
-        if (m.Groups["fy"].Success)
-        {
-            return null;
-        }
-
         var year = m.Groups["year"].Success ? int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) : 2000 + int.Parse(m.Groups["yy"].Value, CultureInfo.InvariantCulture);
+        if (m.Groups["fy"].Success || m.Groups["pre"].Value.StartsWith("sy", StringComparison.Ordinal))
+        {
+            var prefix = m.Groups["pre"].Value.StartsWith('s') ? "SY" : "FY";
+            return new DateTimeValue { Type = DateTimeTypes.DateRange, Timex = prefix + year.ToString("0000", CultureInfo.InvariantCulture), Value = "not resolved" };
+        }
         if (!m.Groups["pre"].Success && (year < 1500 || year > 2100))
         {
             return null;
         }
 
         return YearRange(year);
+    }
+
+    public static DateTimeValue? ParseRelativeFiscalYear(Match m, DateTimeContext ctx)
+    {
+        var prefix = m.Groups["fy"].Value.StartsWith('s') ? "SY" : "FY";
+        if (!m.Groups["rel"].Success)
+        {
+            return new DateTimeValue { Type = DateTimeTypes.DateRange, Timex = prefix + "XXXX", Value = "not resolved" };
+        }
+
+        var year = ctx.Reference.Year + (m.Groups["rel"].Value switch { "next" => 1, "last" => -1, _ => 0 });
+        return new DateTimeValue { Type = DateTimeTypes.DateRange, Timex = prefix + year.ToString("0000", CultureInfo.InvariantCulture), Value = "not resolved" };
+    }
+
+    public static DateTimeValue? ParseYearRange(Match m, DateTimeContext ctx)
+    {
+        var y1 = int.Parse(m.Groups["y1"].Value, CultureInfo.InvariantCulture);
+        var y2 = int.Parse(m.Groups["y2"].Value, CultureInfo.InvariantCulture);
+        var connector = m.Value[(m.Groups["y1"].Index - m.Index + 4)..(m.Groups["y2"].Index - m.Index)].Trim();
+        if (y2 <= y1 || (connector == "and" && m.Groups["from"].Value != "between") || (m.Groups["from"].Value == "in" && connector != "through"))
+        {
+            return null;
+        }
+
+        return DateRangeParser.Between(YearRange(y1), YearRange(y2), ctx);
     }
 
     public static DateTimeValue YearRange(int year)

@@ -134,7 +134,8 @@ internal static class TimeParser
 
         var timex = DateUtil.TimeTimex(hour, minute, second);
         var value = reference.Date.AddHours(hour).AddMinutes(minute ?? 0).AddSeconds(second ?? 0);
-        var result = DateTimeValue.Point(DateTimeTypes.Time, timex, value) with { AmPmAmbiguous = ambiguous && hour < 12 && hour > 0 };
+        var twelveWithMinutes = hour == 12 && minute is > 0 && !g["special"].Success;
+        var result = DateTimeValue.Point(DateTimeTypes.Time, timex, value) with { AmPmAmbiguous = ambiguous && ((hour < 12 && hour > 0) || twelveWithMinutes) };
         if (g["around"].Success)
         {
             result = result with { Mod = "approx" };

@@ -32,7 +32,7 @@ internal static class TimePeriodParser
             return null;
         }
 
-        if ((g["hhmm1"].Success || g["hhmm2"].Success) && !g["from"].Success)
+        if ((g["hhmm1"].Success || g["hhmm2"].Success) && (!g["from"].Success || (g["hhmm1"].Value[0] is '1' or '2' && g["hhmm2"].Value.Length > 0 && g["hhmm2"].Value[0] is '1' or '2')))
         {
             return null;
         }

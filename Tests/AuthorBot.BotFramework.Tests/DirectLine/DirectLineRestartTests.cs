@@ -1,4 +1,7 @@
+using AuthorBot.BotFramework.DirectLine;
+using AuthorBot.BotFramework.Schema;
 using AuthorBot.BotFramework.State;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthorBot.BotFramework.Tests.DirectLine;
 
@@ -41,6 +44,45 @@ public sealed class DirectLineRestartTests : IDisposable
             Assert.Equal(posted.GetProperty("id").GetString(), fresh[0].GetProperty("id").GetString());
             Assert.Equal(conversationId + "|0000082", fresh[0].GetProperty("id").GetString());
             Assert.True(fresh[0].GetProperty("timestamp").GetDateTimeOffset() > all[^1].GetProperty("timestamp").GetDateTimeOffset());
+        }
+    }
+
+    [Fact]
+    public async Task Retention_and_proactive_messages_are_what_a_restarted_server_sees()
+    {
+        Directory.CreateDirectory(_folder);
+        var database = Path.Combine(_folder, "bot.db");
+        string conversationId, token;
+
+        using (var storage = new SqliteStorage(database))
+        {
+            await using var server = await DirectLineTestServer.StartAsync(storage, o => o.MaxActivitiesPerConversation = 40);
+            (conversationId, token, _) = await server.StartConversationAsync();
+            for (var i = 0; i < 30; i++)
+            {
+                await server.PostMessageAsync(conversationId, token, "m" + i, "c" + i);
+            }
+
+            // A proactive message (no client request around it) is saved by the adapter itself.
+            var adapter = server.Services.GetRequiredService<DirectLineAdapter>();
+            var reference = new ConversationReference
+            {
+                ChannelId = Channels.Directline,
+                Conversation = new ConversationAccount(id: conversationId),
+                User = new ChannelAccount("dl_reader"),
+                Bot = adapter.BotAccount,
+            };
+            await adapter.ContinueConversationAsync(reference, (turn, ct) => turn.SendActivityAsync("news for you", cancellationToken: ct), CancellationToken.None);
+        }
+
+        using (var storage = new SqliteStorage(database))
+        {
+            await using var server = await DirectLineTestServer.StartAsync(storage, o => o.MaxActivitiesPerConversation = 40);
+
+            var texts = DirectLineTestServer.Activities(await server.GetActivitiesAsync(conversationId, token)).Select(a => a.GetProperty("text").GetString()).ToArray();
+            Assert.Equal(40, texts.Length);
+            Assert.Equal("echo: m10", texts[0]);  // 62 activities (welcome, 30 x echo+reply, news): the oldest 22 are gone
+            Assert.Equal("news for you", texts[^1]);
         }
     }
 

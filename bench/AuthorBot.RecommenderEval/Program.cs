@@ -37,7 +37,7 @@ var als = new ImplicitAlsOptions(
     Iterations: I("als-iterations", 15),
     Regularization: F("als-reg", 50f),
     Alpha: F("als-alpha", 10f),
-    Solver: options.GetValueOrDefault("als-solver") == "cg" ? LinearSolver.ConjugateGradient : LinearSolver.Cholesky);
+    Solver: options.GetValueOrDefault("als-solver") == "cholesky" ? LinearSolver.Cholesky : LinearSolver.ConjugateGradient);
 var ease = new EaseOptions(F("ease-reg", 500f));
 var only = options.GetValueOrDefault("only");
 var rankingModels = RankingBenchmark.Models(als, ease).Where(m => only is null || m.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();

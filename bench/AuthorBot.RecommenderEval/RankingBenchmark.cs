@@ -32,7 +32,7 @@ internal static class RankingBenchmark
 
             return (_, scores) => pop.CopyTo(scores);
         }),
-        new($"WRMF / implicit ALS (k={als.Factors}, α={als.Alpha.ToString(CultureInfo.InvariantCulture)}, λ={als.Regularization.ToString(CultureInfo.InvariantCulture)}, {als.Iterations} it.)", train =>
+        new($"WRMF / implicit ALS (k={als.Factors}, α={als.Alpha.ToString(CultureInfo.InvariantCulture)}, λ={als.Regularization.ToString(CultureInfo.InvariantCulture)}, {als.Iterations} it., {(als.Solver == LinearSolver.Cholesky ? "Cholesky" : "CG")})", train =>
         {
             var model = new ImplicitAlsTrainer(als).Train(train);
             return (u, scores) => model.ScoreItems(model.UserVector(u), scores);

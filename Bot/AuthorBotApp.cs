@@ -1,4 +1,6 @@
+using AuthorBot.Bot.DirectLine;
 using AuthorBot.BotFramework.Builder;
+using AuthorBot.BotFramework.DirectLine;
 using AuthorBot.BotFramework.Hosting;
 using AuthorBot.BotFramework.State;
 using AuthorBot.Dialogs;
@@ -31,12 +33,15 @@ public static class AuthorBotApp
         builder.Services.AddBotFramework(builder.Configuration);
         builder.Services.AddBotState(builder.Configuration);
         builder.Services.AddAuthorBotDialogs();
+        builder.Services.AddDirectLine(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
         UseBotMiddleware(app.Services);
         WarnWhenAnonymous(app);
         app.MapBotEndpoint("/api/messages");
+        app.MapDirectLine("/v3/directline");
+        app.MapDirectLineTokenEndpoint("/api/directline/token");
         // A plain RequestDelegate: a lambda handler would pull in the expression compiler just for a health probe.
         app.MapGet("/healthz", static context => context.Response.WriteAsync("{\"status\":\"ok\"}"));
         return app;
@@ -60,11 +65,25 @@ public static class AuthorBotApp
 
     private static void UseBotMiddleware(IServiceProvider services)
     {
-        var adapter = services.GetRequiredService<BotAdapter>();
+        // Both channels' adapters run the same pipeline: turns of one reader one at a time, then state loaded and
+        // saved once around the bot. One serialization instance, so a reader on two channels is still serialized.
+        var serialization = services.GetRequiredService<TurnSerializationMiddleware>();
+        var autoSave = new AutoSaveStateMiddleware(services.GetRequiredService<UserState>(), services.GetRequiredService<ConversationState>());
+        BotAdapter[] adapters = [services.GetRequiredService<BotAdapter>(), services.GetRequiredService<DirectLineAdapter>()];
+        foreach (var adapter in adapters)
+        {
+            adapter.Use(serialization);
+            adapter.Use(autoSave);
+        }
 
-        // Turns of one reader run one at a time, then state is loaded and saved once around the bot.
-        adapter.Use(services.GetRequiredService<TurnSerializationMiddleware>());
-        adapter.Use(new AutoSaveStateMiddleware(services.GetRequiredService<UserState>(), services.GetRequiredService<ConversationState>()));
+        // The Connector adapter apologises on a failed turn by default; Web Chat readers deserve the same.
+        var directLine = adapters[1];
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("AuthorBot.DirectLine");
+        directLine.OnTurnError ??= async (turnContext, exception) =>
+        {
+            logger.LogError(exception, "A Direct Line turn failed in conversation {ConversationId}", turnContext.Activity.Conversation?.Id);
+            await turnContext.SendActivityAsync(CloudAdapter.DefaultErrorMessage).ConfigureAwait(false);
+        };
     }
 
     private static void WarnWhenAnonymous(WebApplication app)

@@ -5,51 +5,41 @@ using AuthorBot.BotFramework.Schema;
 using AuthorBot.Dialogs.Intents;
 using AuthorBot.Dialogs.Newsletter;
 using AuthorBot.Dialogs.Profile;
+using AuthorBot.Dialogs.Routing;
 
 namespace AuthorBot.Dialogs;
 
 /// <summary>
-/// The root of every conversation: routes a message to its flow by keywords, offers the menu when nothing
+/// The root of every conversation: routes a message to the flow that asks for it, offers the menu when nothing
 /// matched, and lets "help", "cancel", "start over" and "unsubscribe" interrupt any flow.
 /// </summary>
 public sealed class MainDialog : ComponentDialog
 {
-    /// <summary>What the bot can do, as shown in help and the menu.</summary>
-    public const string HelpText =
-        "I can sign you up for the author's newsletter (say \"subscribe\") or take you off it (\"unsubscribe\"). "
-        + "Say \"menu\" to see the options, \"cancel\" to stop what we're doing, or \"start over\" to begin again.";
-
     private const string MenuPrompt = "main.menu";
-    private const string SubscribeChoice = "Join the newsletter";
-    private const string UnsubscribeChoice = "Unsubscribe";
-    private const string HelpChoice = "Help";
 
     private readonly ReaderStateAccessors _state;
+    private readonly ReaderMenu _menu;
     private readonly TimeProvider _clock;
 
-    /// <summary>Creates the root dialog and its child flows.</summary>
+    /// <summary>Creates the root dialog with every registered flow as a child.</summary>
     /// <param name="state">The shared state accessors.</param>
-    /// <param name="newsletter">The newsletter signup flow.</param>
+    /// <param name="menu">The registered flows.</param>
     /// <param name="clock">Clock for consent records.</param>
-    public MainDialog(ReaderStateAccessors state, NewsletterSignupDialog newsletter, TimeProvider clock)
+    public MainDialog(ReaderStateAccessors state, ReaderMenu menu, TimeProvider clock)
         : base(nameof(MainDialog))
     {
         _state = state ?? throw new ArgumentNullException(nameof(state));
+        _menu = menu ?? throw new ArgumentNullException(nameof(menu));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
-        AddDialog(newsletter ?? throw new ArgumentNullException(nameof(newsletter)));
+        foreach (var flow in menu.Flows)
+        {
+            AddDialog(flow.Dialog);
+        }
+
         AddDialog(new ChoicePrompt(MenuPrompt));
         AddDialog(new WaterfallDialog(nameof(MainDialog) + ".steps", [RouteAsync, RouteMenuChoiceAsync]));
         InitialDialogId = nameof(MainDialog) + ".steps";
     }
-
-    /// <summary>The menu, for the welcome and for "menu".</summary>
-    /// <returns>The menu's choices.</returns>
-    public static IList<Choice> MenuChoices() =>
-    [
-        new(SubscribeChoice) { Synonyms = ["subscribe", "newsletter", "sign up"] },
-        new(UnsubscribeChoice) { Synonyms = ["unsubscribe", "opt out"] },
-        new(HelpChoice) { Synonyms = ["help"] },
-    ];
 
     /// <inheritdoc />
     protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
@@ -70,7 +60,7 @@ public sealed class MainDialog : ComponentDialog
         switch (KeywordIntentRecognizer.Recognize(activity.Text))
         {
             case ReaderIntent.Help:
-                await innerDc.Context.SendActivityAsync(HelpText, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await innerDc.Context.SendActivityAsync(_menu.HelpText, cancellationToken: cancellationToken).ConfigureAwait(false);
                 await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
                 return EndOfTurn;
             case ReaderIntent.Cancel:
@@ -92,19 +82,31 @@ public sealed class MainDialog : ComponentDialog
 
     private async Task<DialogTurnResult> RouteAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var intent = step.Context.Activity.Type == ActivityTypes.Message
-            ? KeywordIntentRecognizer.Recognize(step.Context.Activity.Text)
-            : ReaderIntent.Menu;
-        return await StartIntentAsync(step, intent, cancellationToken).ConfigureAwait(false);
+        if (step.Context.Activity.Type != ActivityTypes.Message)
+        {
+            return await StartIntentAsync(step, ReaderIntent.Menu, cancellationToken).ConfigureAwait(false);
+        }
+
+        var text = step.Context.Activity.Text;
+        var intent = KeywordIntentRecognizer.Recognize(text);
+        var flow = intent == ReaderIntent.None ? _menu.Match(KeywordIntentRecognizer.Normalize(text)) : null;
+        return flow is not null
+            ? await step.BeginDialogAsync(flow.Dialog.Id, cancellationToken: cancellationToken).ConfigureAwait(false)
+            : await StartIntentAsync(step, intent, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> RouteMenuChoiceAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var intent = (step.Result as FoundChoice)?.Value switch
+        var chosen = (step.Result as FoundChoice)?.Value;
+        if (_menu.ForMenuTitle(chosen) is { } flow)
         {
-            SubscribeChoice => ReaderIntent.Subscribe,
-            UnsubscribeChoice => ReaderIntent.Unsubscribe,
-            HelpChoice => ReaderIntent.Help,
+            return await step.BeginDialogAsync(flow.Dialog.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        var intent = chosen switch
+        {
+            ReaderMenu.UnsubscribeChoice => ReaderIntent.Unsubscribe,
+            ReaderMenu.HelpChoice => ReaderIntent.Help,
             _ => ReaderIntent.None,
         };
         if (intent == ReaderIntent.None)
@@ -120,13 +122,11 @@ public sealed class MainDialog : ComponentDialog
     {
         switch (intent)
         {
-            case ReaderIntent.Subscribe:
-                return await step.BeginDialogAsync(nameof(NewsletterSignupDialog), cancellationToken: cancellationToken).ConfigureAwait(false);
             case ReaderIntent.Unsubscribe:
                 await UnsubscribeAsync(step, cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             case ReaderIntent.Help:
-                await step.Context.SendActivityAsync(HelpText, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await step.Context.SendActivityAsync(_menu.HelpText, cancellationToken: cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             case ReaderIntent.Cancel:
                 await step.Context.SendActivityAsync("There's nothing to cancel. Say \"menu\" to see what I can do.", cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -142,7 +142,7 @@ public sealed class MainDialog : ComponentDialog
                 {
                     Prompt = Replies.Question(opening),
                     RetryPrompt = Replies.Question("Please pick one of the options, or say \"cancel\"."),
-                    Choices = MenuChoices(),
+                    Choices = _menu.Choices(),
                 }, cancellationToken).ConfigureAwait(false);
         }
     }

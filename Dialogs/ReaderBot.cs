@@ -3,6 +3,7 @@ using AuthorBot.BotFramework.Dialogs;
 using AuthorBot.BotFramework.Dialogs.Choices;
 using AuthorBot.BotFramework.Schema;
 using AuthorBot.Dialogs.Profile;
+using AuthorBot.Dialogs.Routing;
 
 namespace AuthorBot.Dialogs;
 
@@ -14,14 +15,17 @@ public sealed class ReaderBot : ActivityHandler
 {
     private readonly ReaderStateAccessors _state;
     private readonly MainDialog _mainDialog;
+    private readonly ReaderMenu _menu;
     private readonly TimeProvider _clock;
 
     /// <summary>Creates the bot.</summary>
     /// <param name="state">The shared state accessors.</param>
     /// <param name="mainDialog">The root dialog.</param>
+    /// <param name="menu">The menu offered in the welcome.</param>
     /// <param name="clock">Clock for the first-welcome time.</param>
-    public ReaderBot(ReaderStateAccessors state, MainDialog mainDialog, TimeProvider clock)
+    public ReaderBot(ReaderStateAccessors state, MainDialog mainDialog, ReaderMenu menu, TimeProvider clock)
     {
+        _menu = menu ?? throw new ArgumentNullException(nameof(menu));
         _state = state ?? throw new ArgumentNullException(nameof(state));
         _mainDialog = mainDialog ?? throw new ArgumentNullException(nameof(mainDialog));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
@@ -50,14 +54,14 @@ public sealed class ReaderBot : ActivityHandler
         if (profile.WelcomedAt is null || string.IsNullOrEmpty(profile.Name))
         {
             profile.WelcomedAt ??= _clock.GetUtcNow();
-            text = "Hi! I'm AuthorBot, the author's assistant. " + MainDialog.HelpText;
+            text = "Hi! I'm AuthorBot, the author's assistant. " + _menu.HelpText;
         }
         else
         {
             text = $"Welcome back, {profile.Name}! What would you like to do?";
         }
 
-        var welcome = ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, MainDialog.MenuChoices(), text);
+        var welcome = ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, _menu.Choices(), text);
         await turnContext.SendActivityAsync(welcome, cancellationToken).ConfigureAwait(false);
     }
 }

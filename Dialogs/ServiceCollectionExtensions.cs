@@ -1,6 +1,7 @@
 using AuthorBot.BotFramework.Builder;
 using AuthorBot.Dialogs.Newsletter;
 using AuthorBot.Dialogs.Profile;
+using AuthorBot.Dialogs.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -17,6 +18,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReaderStateAccessors>();
         services.AddSingleton<NewsletterSignupDialog>();
+        services.AddReaderFlow<NewsletterFlow>();
+        services.AddSingleton<ReaderMenu>();
         services.AddSingleton<MainDialog>();
         services.AddSingleton<ReaderBot>();
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<ReaderBot>());

@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace AuthorBot.Dialogs.Intents;
 
 /// <summary>
-/// Routes a message by keywords until a trained intent model exists. Interruptions ("help", "cancel",
+/// Recognizes the built-in intents (help, cancel, start over, menu, greeting, unsubscribe) by keywords; flows
+/// match their own keywords (<see cref="Routing.IReaderFlow.Matches"/>). Interruptions ("help", "cancel",
 /// "start over") only count when they are the whole message, so a reader whose answer merely contains
 /// the word (a name, a book title) is not thrown out of their flow.
 /// </summary>
@@ -45,11 +46,6 @@ public static partial class KeywordIntentRecognizer
             return ReaderIntent.Menu;
         }
 
-        if (SubscribePattern().IsMatch(normalized))
-        {
-            return ReaderIntent.Subscribe;
-        }
-
         return GreetingPattern().IsMatch(normalized) ? ReaderIntent.Greeting : ReaderIntent.None;
     }
 
@@ -59,8 +55,11 @@ public static partial class KeywordIntentRecognizer
     public static bool IsInterruption(ReaderIntent intent) =>
         intent is ReaderIntent.Help or ReaderIntent.Cancel or ReaderIntent.StartOver or ReaderIntent.Unsubscribe;
 
-    private static string Normalize(string text) =>
-        Punctuation().Replace(text.Trim().ToLowerInvariant(), " ").Trim();
+    /// <summary>Lower-cases a message and turns punctuation (other than @ . ') into spaces, so patterns stay simple.</summary>
+    /// <param name="text">The message.</param>
+    /// <returns>The normalized message; empty for null.</returns>
+    public static string Normalize(string? text) =>
+        text is null ? string.Empty : Punctuation().Replace(text.Trim().ToLowerInvariant(), " ").Trim();
 
     [GeneratedRegex(@"[^\p{L}\p{N}@.' ]+")]
     private static partial Regex Punctuation();
@@ -79,9 +78,6 @@ public static partial class KeywordIntentRecognizer
 
     [GeneratedRegex(@"^(show (me )?(the )?)?(main )?(menu|options)( please)?$")]
     private static partial Regex MenuPattern();
-
-    [GeneratedRegex(@"\b(subscribe|newsletter|sign (me )?up|join the mailing list|mailing list)\b")]
-    private static partial Regex SubscribePattern();
 
     [GeneratedRegex(@"^(hi|hello|hey|hiya|howdy|good (morning|afternoon|evening)|greetings)( there)?( bot| authorbot)?$")]
     private static partial Regex GreetingPattern();

@@ -21,9 +21,6 @@ public enum ReaderIntent
     /// <summary>"menu", "options".</summary>
     Menu,
 
-    /// <summary>"subscribe to the newsletter", "sign me up".</summary>
-    Subscribe,
-
     /// <summary>"unsubscribe".</summary>
     Unsubscribe,
 }

@@ -24,6 +24,9 @@ public sealed class ReaderProfile
     /// <summary>When the reader was first welcomed; null until then.</summary>
     public DateTimeOffset? WelcomedAt { get; set; }
 
+    /// <summary>How and when the reader may be contacted.</summary>
+    public ReaderPreferences Preferences { get; set; } = new();
+
     /// <summary>True while the reader is subscribed to the newsletter.</summary>
     public bool IsSubscribed => Newsletter is { Subscribed: true };
 }

@@ -6,8 +6,7 @@ namespace AuthorBot.Bot.Tests.Dialogs;
 public class KeywordIntentRecognizerTests
 {
     [Theory]
-    [InlineData("subscribe to the newsletter", ReaderIntent.Subscribe)]
-    [InlineData("Sign me up!", ReaderIntent.Subscribe)]
+    [InlineData("subscribe to the newsletter", ReaderIntent.None)]
     [InlineData("please unsubscribe me", ReaderIntent.Unsubscribe)]
     [InlineData("Unsubscribe from the newsletter", ReaderIntent.Unsubscribe)]
     [InlineData("help", ReaderIntent.Help)]
@@ -22,6 +21,17 @@ public class KeywordIntentRecognizerTests
     [InlineData("", ReaderIntent.None)]
     public void Recognizes_keywords_and_only_whole_message_interruptions(string text, ReaderIntent expected) =>
         Assert.Equal(expected, KeywordIntentRecognizer.Recognize(text));
+
+    [Theory]
+    [InlineData("subscribe to the newsletter", true)]
+    [InlineData("Sign me up!", true)]
+    [InlineData("please unsubscribe me", false)]
+    [InlineData("I read a book about signs", false)]
+    public void Newsletter_flow_matches_its_own_keywords(string text, bool expected)
+    {
+        var flow = new ReaderBotHarness().Services.GetRequiredService<NewsletterFlow>();
+        Assert.Equal(expected, flow.Matches(KeywordIntentRecognizer.Normalize(text)));
+    }
 
     [Theory]
     [InlineData("jo@example.org", "jo@example.org")]

@@ -2,7 +2,6 @@ using AuthorBot.BotFramework.Builder.Testing;
 using AuthorBot.BotFramework.Schema;
 using AuthorBot.BotFramework.State;
 using AuthorBot.Dialogs;
-using AuthorBot.Dialogs.Newsletter;
 using AuthorBot.Dialogs.Profile;
 
 namespace AuthorBot.Bot.Tests.Dialogs;
@@ -12,14 +11,27 @@ internal sealed class ReaderBotHarness
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 30, 0, TimeSpan.Zero);
 
-    public ReaderBotHarness(IStorage? storage = null, string channelId = "test", string user = "user1", string conversationId = "convo1")
+    /// <param name="storage">The store; a fresh MemoryStorage when null.</param>
+    /// <param name="channelId">The channel the reader talks on.</param>
+    /// <param name="user">The reader's id.</param>
+    /// <param name="conversationId">The conversation's id.</param>
+    /// <param name="configure">Replaces or adds services after the bot's own registrations (fakes for host-side seams).</param>
+    public ReaderBotHarness(IStorage? storage = null, string channelId = "test", string user = "user1", string conversationId = "convo1", Action<IServiceCollection>? configure = null)
     {
         Storage = storage ?? new MemoryStorage();
         var userState = new UserState(Storage);
         var conversationState = new ConversationState(Storage);
-        Accessors = new ReaderStateAccessors(userState, conversationState);
-        var clock = new FixedClock(Now);
-        Bot = new ReaderBot(Accessors, new MainDialog(Accessors, new NewsletterSignupDialog(Accessors, clock), clock), clock);
+        Clock = new FixedClock(Now);
+        var services = new ServiceCollection();
+        services.AddSingleton(Storage);
+        services.AddSingleton(userState);
+        services.AddSingleton(conversationState);
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddAuthorBotDialogs();
+        configure?.Invoke(services);
+        Services = services.BuildServiceProvider();
+        Accessors = Services.GetRequiredService<ReaderStateAccessors>();
+        Bot = Services.GetRequiredService<ReaderBot>();
         var reference = TestAdapter.CreateConversation(channelId, user);
         reference.Conversation = new ConversationAccount(isGroup: false, id: conversationId, name: conversationId);
         Adapter = new TestAdapter(reference);
@@ -28,6 +40,11 @@ internal sealed class ReaderBotHarness
     }
 
     public IStorage Storage { get; }
+
+    /// <summary>The bot's services, built the way the host builds them.</summary>
+    public ServiceProvider Services { get; }
+
+    public FixedClock Clock { get; }
 
     public ReaderStateAccessors Accessors { get; }
 

@@ -9,7 +9,7 @@ namespace AuthorBot.BotFramework.State;
 /// An <see cref="IStorage"/> in one SQLite file: the embedded default. The file and its folder are created on first
 /// use; the database runs in WAL mode so readers never block the writer; each batch is one IMMEDIATE transaction, so
 /// concurrent turns in this process (and other processes on the same file) see all-or-nothing writes and ETag checks
-/// that cannot interleave. Connections come from Microsoft.Data.Sqlite's pool.
+/// that cannot interleave; this process's writers take turns before asking SQLite for the lock. Connections come from Microsoft.Data.Sqlite's pool.
 /// </summary>
 public sealed class SqliteStorage : IStorage, IDisposable
 {
@@ -20,6 +20,10 @@ public sealed class SqliteStorage : IStorage, IDisposable
     private readonly string _path;
     private readonly JsonSerializerOptions _options;
     private readonly SemaphoreSlim _initGate = new(1, 1);
+
+    // SQLite has one writer per file; when writers collide, Microsoft.Data.Sqlite retries by sleeping 150 ms, which
+    // turns a busy bot's write contention into seconds of latency. Writers of this process queue here instead.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private volatile bool _initialized;
 
     /// <summary>Creates a store over the SQLite file at <paramref name="databasePath"/> (created on first use).</summary>
@@ -101,7 +105,25 @@ public sealed class SqliteStorage : IStorage, IDisposable
         }
 
         var written = new List<(EncodedDocument Document, string ETag)>(documents.Count);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await WriteDocumentsAsync(documents, written, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
+        foreach (var (document, eTag) in written)
+        {
+            document.Item?.ETag = eTag;
+        }
+    }
+
+    private async Task WriteDocumentsAsync(List<EncodedDocument> documents, List<(EncodedDocument Document, string ETag)> written, CancellationToken cancellationToken)
+    {
+        var connection = await OpenForWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             // IMMEDIATE takes the write lock up front, so the ETag check and the write cannot interleave with another writer.
@@ -124,11 +146,6 @@ public sealed class SqliteStorage : IStorage, IDisposable
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
-
-        foreach (var (document, eTag) in written)
-        {
-            document.Item?.ETag = eTag;
-        }
     }
 
     /// <inheritdoc />
@@ -145,7 +162,20 @@ public sealed class SqliteStorage : IStorage, IDisposable
             return;
         }
 
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await DeleteKeysAsync(keys, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task DeleteKeysAsync(string[] keys, CancellationToken cancellationToken)
+    {
+        var connection = await OpenForWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var transaction = connection.BeginTransaction(deferred: false);
@@ -167,6 +197,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
         _initGate.Dispose();
+        _writeGate.Dispose();
     }
 
     private static async Task<bool> WriteOneAsync(SqliteConnection connection, SqliteTransaction transaction, EncodedDocument document, string newETag, CancellationToken cancellationToken)
@@ -214,6 +245,23 @@ public sealed class SqliteStorage : IStorage, IDisposable
             }
 
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<SqliteConnection> OpenForWriteAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // In WAL mode NORMAL still survives a crash of the process (the WAL is written before the commit returns);
+            // only a power cut can drop the last commits, and it saves an fsync on every turn. It is per connection.
+            await ExecuteAsync(connection, null, "PRAGMA synchronous=NORMAL", cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 

@@ -23,14 +23,14 @@ export FIRST_TEXT="subscribe to the newsletter" FRESH_USER=1
 for run in $(seq 1 "$runs"); do
   for target in memory sqlite peer; do
     case $target in
-      memory) LABEL=authorbot-memory SERVER_DIR="$work/app" \
+      memory) RUNS=1 LABEL=authorbot-memory SERVER_DIR="$work/app" \
                 SERVER_CMD="dotnet AuthorBot.Bot.dll --Storage:Provider=Memory --Logging:LogLevel:Default=Warning" \
                 "$work/peer-js/run.sh" --cmd ;;
       sqlite) rm -rf "$work/app/App_Data"
-              LABEL=authorbot-sqlite SERVER_DIR="$work/app" \
+              RUNS=1 LABEL=authorbot-sqlite SERVER_DIR="$work/app" \
                 SERVER_CMD="dotnet AuthorBot.Bot.dll --Storage:Provider=Sqlite --Logging:LogLevel:Default=Warning" \
                 "$work/peer-js/run.sh" --cmd ;;
-      peer)   LABEL=peer-js "$work/peer-js/run.sh" ;;
+      peer)   RUNS=1 LABEL=peer-js "$work/peer-js/run.sh" ;;
     esac | tee -a "$out"
   done
 done

@@ -8,9 +8,11 @@ namespace AuthorBot.RecommenderEval;
 /// <summary>RMSE and MAE on ml-100k's official u1..u5 folds.</summary>
 internal static class RatingBenchmark
 {
-    public static void Run(string dataRoot, BiasedMatrixFactorizationOptions mf, TextWriter output, float reg2 = 1f, int knnK = 40, float shrink = 100f, float holdout = 0.1f, SvdPlusPlusOptions? svdppOptions = null)
+    public static void Run(string dataRoot, BiasedMatrixFactorizationOptions mf, TextWriter output, float reg2 = 1f, int knnK = 40, float shrink = 100f, float holdout = 0.1f, SvdPlusPlusOptions? svdppOptions = null, BayesianMatrixFactorizationOptions? bayes = null, string? only = null)
     {
         svdppOptions ??= new SvdPlusPlusOptions();
+        bayes ??= new BayesianMatrixFactorizationOptions();
+        bool Wanted(string name) => only is null || name.Contains(only, StringComparison.OrdinalIgnoreCase);
         var dir = Path.Combine(dataRoot, "ml-100k");
         var folds = Enumerable.Range(1, 5)
             .Select(k => (Train: MovieLens.Read(Path.Combine(dir, $"u{k}.base")), Test: MovieLens.Read(Path.Combine(dir, $"u{k}.test"))))
@@ -52,6 +54,20 @@ internal static class RatingBenchmark
             var sw = Stopwatch.StartNew();
             var baseline = new BaselineTrainer().Train(train);
             Add("Bias baseline (ALS, λu=15, λi=10, 10 it.)", f, test, baseline.Predict, sw.Elapsed);
+
+            var bayesName = $"Bayesian MF, Gibbs (k={bayes.Factors}, {bayes.BurnIn}+{bayes.Samples} sweeps)";
+            if (Wanted(bayesName))
+            {
+                Mark();
+                sw.Restart();
+                var sampled = new BayesianMatrixFactorizationTrainer(bayes).Train(train);
+                Add(bayesName, f, test, sampled.Predict, sw.Elapsed);
+            }
+
+            if (only is not null)
+            {
+                continue;
+            }
 
             Mark();
             sw.Restart();

@@ -1,4 +1,6 @@
+using AuthorBot.Bot.Announcements;
 using AuthorBot.Bot.DirectLine;
+using AuthorBot.Bot.Proactive;
 using AuthorBot.BotFramework.Builder;
 using AuthorBot.BotFramework.DirectLine;
 using AuthorBot.BotFramework.Hosting;
@@ -34,6 +36,7 @@ public static class AuthorBotApp
         builder.Services.AddBotState(builder.Configuration);
         builder.Services.AddAuthorBotDialogs();
         builder.Services.AddDirectLine(builder.Configuration);
+        builder.Services.AddAnnouncements(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -42,6 +45,7 @@ public static class AuthorBotApp
         app.MapBotEndpoint("/api/messages");
         app.MapDirectLine("/v3/directline");
         app.MapDirectLineTokenEndpoint("/api/directline/token");
+        app.MapAnnouncements();
         // A plain RequestDelegate: a lambda handler would pull in the expression compiler just for a health probe.
         app.MapGet("/healthz", static context => context.Response.WriteAsync("{\"status\":\"ok\"}"));
         return app;
@@ -70,8 +74,10 @@ public static class AuthorBotApp
         var serialization = services.GetRequiredService<TurnSerializationMiddleware>();
         var autoSave = new AutoSaveStateMiddleware(services.GetRequiredService<UserState>(), services.GetRequiredService<ConversationState>());
         BotAdapter[] adapters = [services.GetRequiredService<BotAdapter>(), services.GetRequiredService<DirectLineAdapter>()];
+        var references = services.GetRequiredService<ConversationReferenceMiddleware>();
         foreach (var adapter in adapters)
         {
+            adapter.Use(references);
             adapter.Use(serialization);
             adapter.Use(autoSave);
         }

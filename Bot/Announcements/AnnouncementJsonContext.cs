@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AuthorBot.Bot.Announcements;
+
+/// <summary>Source-generated JSON for the announcements API; unknown fields are an error so typos are not silently ignored.</summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = true)]
+[JsonSerializable(typeof(AnnouncementRequest))]
+[JsonSerializable(typeof(AnnouncementProgress))]
+[JsonSerializable(typeof(AnnouncementResults))]
+[JsonSerializable(typeof(ApiError))]
+internal sealed partial class AnnouncementJsonContext : JsonSerializerContext;

@@ -1,0 +1,86 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using AuthorBot.Bot.Proactive;
+using AuthorBot.Dialogs.Profile;
+
+namespace AuthorBot.Bot.Announcements;
+
+/// <summary>
+/// Turns a validated announcement into delivery records: picks the audience from stored conversation references and
+/// reader profiles, splits it between variants, and gives each reader a due time.
+/// </summary>
+internal sealed class AnnouncementPlanner(
+    ConversationReferenceStore references,
+    ReaderProfileReader profiles,
+    AnnouncementStore store,
+    TimeProvider time)
+{
+    /// <summary>Creates the announcement; the error is a message for a 400 when the audience cannot be resolved.</summary>
+    public async Task<(string? Id, int Targeted, string? Error)> CreateAsync(AnnouncementRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var audience = request.Audience!;
+        if (audience.Kind == AudienceKinds.Event)
+        {
+            // The flows half of issue 6 owns RSVPs; until its attendee list is wired in, say so rather than guess.
+            return (null, 0, "Audience kind 'event' is not available yet: the event RSVP store is not connected to announcements.");
+        }
+
+        var now = time.GetUtcNow();
+        var targets = await references.ListReachableAsync(audience.Channel, cancellationToken).ConfigureAwait(false);
+        var readerProfiles = await profiles.ReadAsync([.. targets.Select(t => t.Reader)], cancellationToken).ConfigureAwait(false);
+        var chosen = targets.Where(t => IsInAudience(audience, readerProfiles.GetValueOrDefault(t.Reader))).ToList();
+        var activity = request.Schedule!.Kind == ScheduleKinds.BestHour
+            ? await references.ActivityByHourAsync([.. chosen.Select(t => t.Reader)], cancellationToken).ConfigureAwait(false)
+            : [];
+
+        var id = NewId();
+        var variants = AssignVariants(id, chosen, request.Variants!);
+        var planned = chosen
+            .Select(t => new PlannedDelivery(
+                t.Reader,
+                t.ConversationId,
+                variants[t.Reader],
+                SendTimePlanner.DueAt(request.Schedule, readerProfiles.GetValueOrDefault(t.Reader), activity.GetValueOrDefault(t.Reader), now)))
+            .ToList();
+        await store.CreateAsync(id, request, now, planned, cancellationToken).ConfigureAwait(false);
+        return (id, planned.Count, null);
+    }
+
+    /// <summary>
+    /// Readers are ordered by a hash of (announcement, reader) and cut by the variants' weights, so the split is exact
+    /// (±1 reader) and independent of the order readers were stored in.
+    /// </summary>
+    internal static Dictionary<ReaderKey, string> AssignVariants(string announcementId, IReadOnlyList<ProactiveTarget> readers, IReadOnlyList<VariantRequest> variants)
+    {
+        var ordered = readers.Select(t => t.Reader).OrderBy(r => Hash(announcementId, r)).ThenBy(r => r.ChannelId, StringComparer.Ordinal).ThenBy(r => r.UserId, StringComparer.Ordinal).ToList();
+        var total = variants.Sum(v => v.Weight ?? 1);
+        var result = new Dictionary<ReaderKey, string>(ordered.Count);
+        var cumulative = 0.0;
+        var index = 0;
+        for (var v = 0; v < variants.Count; v++)
+        {
+            cumulative += variants[v].Weight ?? 1;
+            var end = v == variants.Count - 1 ? ordered.Count : (int)Math.Round(ordered.Count * cumulative / total);
+            for (; index < end; index++)
+            {
+                result[ordered[index]] = variants[v].Id!;
+            }
+        }
+
+        return result;
+    }
+
+    private static bool IsInAudience(AudienceRequest audience, ReaderProfile? profile) => audience.Kind switch
+    {
+        AudienceKinds.Subscribers => profile?.IsSubscribed == true,
+        AudienceKinds.Interests => profile is not null && profile.Interests.Any(i => audience.Interests!.Contains(i, StringComparer.OrdinalIgnoreCase)),
+        _ => true,
+    };
+
+    private static ulong Hash(string announcementId, ReaderKey reader) =>
+        BinaryPrimitives.ReadUInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(announcementId + "\n" + reader.ChannelId + "\n" + reader.UserId)));
+
+    private static string NewId() => "ann_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+}

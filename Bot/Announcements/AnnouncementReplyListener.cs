@@ -1,0 +1,18 @@
+using AuthorBot.Bot.Proactive;
+using AuthorBot.BotFramework.Schema;
+using AuthorBot.Dialogs.Profile;
+
+namespace AuthorBot.Bot.Announcements;
+
+/// <summary>Credits a reader's message to the announcement they were sent in the past 24 hours (and so to its variant).</summary>
+internal sealed class AnnouncementReplyListener(AnnouncementStore store) : IReaderActivityListener
+{
+    public async Task OnReaderActivityAsync(ReaderKey reader, Activity activity, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Type is ActivityTypes.Message or ActivityTypes.Invoke)
+        {
+            await store.RecordReplyAsync(reader, at, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace AuthorBot.Bot.Announcements;
+
+/// <summary>Per-variant rates and each variant's z-test against the first variant (the control), for clicks and replies.</summary>
+internal static class AnnouncementResultsBuilder
+{
+    public static AnnouncementResults Build(string id, IReadOnlyList<(string Variant, int Targeted, int Sent, int Clicked, int Replied)> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var variants = rows
+            .Select(r => new VariantResult(r.Variant, r.Targeted, r.Sent, r.Clicked, r.Replied, Rate(r.Clicked, r.Sent), Rate(r.Replied, r.Sent)))
+            .ToList();
+        var comparisons = new List<VariantComparison>();
+        if (variants.Count > 1)
+        {
+            var control = variants[0];
+            foreach (var variant in variants.Skip(1))
+            {
+                comparisons.Add(Compare(variant, control, "clickRate", v => v.Clicked));
+                comparisons.Add(Compare(variant, control, "replyRate", v => v.Replied));
+            }
+        }
+
+        return new AnnouncementResults(id, variants, comparisons);
+    }
+
+    private static VariantComparison Compare(VariantResult variant, VariantResult control, string metric, Func<VariantResult, int> successes)
+    {
+        var (z, p) = TwoProportionZTest.Test(successes(variant), variant.Sent, successes(control), control.Sent);
+        return new VariantComparison(variant.Variant, control.Variant, metric, z is null ? null : Math.Round(z.Value, 4), p is null ? null : Math.Round(p.Value, 6), p is < 0.05);
+    }
+
+    private static double Rate(int count, int of) => of == 0 ? 0 : Math.Round((double)count / of, 4);
+}

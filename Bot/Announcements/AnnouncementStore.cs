@@ -1,0 +1,501 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AuthorBot.Bot.Proactive;
+using AuthorBot.Dialogs.Profile;
+using Microsoft.Data.Sqlite;
+
+namespace AuthorBot.Bot.Announcements;
+
+/// <summary>Announcements and their delivery records, links, clicks and replies, in the proactive database.</summary>
+internal sealed class AnnouncementStore(ProactiveDatabase database)
+{
+    private const int ReadersPerQuery = 200;
+    private static readonly TimeSpan _replyWindow = TimeSpan.FromHours(24);
+
+    /// <summary>Creates the announcement and one delivery record per reader, in one transaction.</summary>
+    public Task CreateAsync(string id, AnnouncementRequest definition, DateTimeOffset createdAt, IReadOnlyList<PlannedDelivery> deliveries, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using (var insert = connection.CreateCommand())
+                {
+                    insert.Transaction = transaction;
+                    insert.CommandText = "INSERT INTO announcements (id, name, created_at, status, definition_json) VALUES ($id, $n, $at, 'active', $d);";
+                    insert.Parameters.AddWithValue("$id", id);
+                    insert.Parameters.AddWithValue("$n", (object?)definition.Name ?? DBNull.Value);
+                    insert.Parameters.AddWithValue("$at", createdAt.ToUnixTimeMilliseconds());
+                    insert.Parameters.AddWithValue("$d", JsonSerializer.Serialize(definition, AnnouncementJsonContext.Default.AnnouncementRequest));
+                    await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = """
+                    INSERT INTO deliveries (announcement_id, channel_id, user_id, conversation_id, variant, idempotency_key, state, due_at)
+                    VALUES ($a, $c, $u, $v, $var, $a || ':' || $c || ':' || $u, 'pending', $due);
+                    """;
+                var a = command.Parameters.AddWithValue("$a", id);
+                var c = command.Parameters.Add("$c", SqliteType.Text);
+                var u = command.Parameters.Add("$u", SqliteType.Text);
+                var v = command.Parameters.Add("$v", SqliteType.Text);
+                var variant = command.Parameters.Add("$var", SqliteType.Text);
+                var due = command.Parameters.Add("$due", SqliteType.Integer);
+                foreach (var delivery in deliveries)
+                {
+                    c.Value = delivery.Reader.ChannelId;
+                    u.Value = delivery.Reader.UserId;
+                    v.Value = delivery.ConversationId;
+                    variant.Value = delivery.Variant;
+                    due.Value = delivery.DueAt.ToUnixTimeMilliseconds();
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                return true;
+            },
+            cancellationToken);
+
+    /// <summary>The stored definition of an announcement, or null.</summary>
+    public Task<AnnouncementRequest?> GetDefinitionAsync(string id, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT definition_json FROM announcements WHERE id = $id;";
+                command.Parameters.AddWithValue("$id", id);
+                return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string json
+                    ? JsonSerializer.Deserialize(json, AnnouncementJsonContext.Default.AnnouncementRequest)
+                    : null;
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// After a restart: deliveries left in <c>sending</c> by the previous process go back to pending, to be sent again
+    /// with the same idempotency key (at-least-once; see <see cref="DeliveryEngine"/>).
+    /// </summary>
+    public Task<int> RequeueInterruptedAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "UPDATE deliveries SET state = 'pending', due_at = MIN(due_at, $now) WHERE state = 'sending';";
+                command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> pending deliveries due by <paramref name="now"/>, oldest first.</summary>
+    public Task<List<DueDelivery>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = """
+                    SELECT id, announcement_id, channel_id, user_id, conversation_id, variant, idempotency_key, attempts, due_at
+                    FROM deliveries WHERE state = 'pending' AND due_at <= $now ORDER BY due_at, id LIMIT $limit;
+                    """;
+                command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("$limit", limit);
+                var due = new List<DueDelivery>();
+                using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    due.Add(new DueDelivery(
+                        reader.GetInt64(0),
+                        reader.GetString(1),
+                        new ReaderKey(reader.GetString(2), reader.GetString(3)),
+                        reader.GetString(4),
+                        reader.GetString(5),
+                        reader.GetString(6),
+                        reader.GetInt32(7),
+                        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8))));
+                }
+
+                return due;
+            },
+            cancellationToken);
+
+    /// <summary>The earliest due time of any pending delivery, or null.</summary>
+    public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT MIN(due_at) FROM deliveries WHERE state = 'pending';";
+                return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long ms
+                    ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+                    : (DateTimeOffset?)null;
+            },
+            cancellationToken);
+
+    /// <summary>How many announcements each reader was sent since <paramref name="since"/>.</summary>
+    public Task<Dictionary<ReaderKey, int>> SentSinceAsync(IReadOnlyCollection<ReaderKey> readers, DateTimeOffset since, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async connection =>
+            {
+                var counts = new Dictionary<ReaderKey, int>();
+                foreach (var chunk in readers.Distinct().Chunk(ReadersPerQuery))
+                {
+                    using var command = connection.CreateCommand();
+                    var clauses = new List<string>(chunk.Length);
+                    for (var i = 0; i < chunk.Length; i++)
+                    {
+                        clauses.Add($"(channel_id = $c{i} AND user_id = $u{i})");
+                        command.Parameters.AddWithValue($"$c{i}", chunk[i].ChannelId);
+                        command.Parameters.AddWithValue($"$u{i}", chunk[i].UserId);
+                    }
+
+                    command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
+                    command.CommandText = "SELECT channel_id, user_id, COUNT(*) FROM deliveries WHERE state = 'sent' AND sent_at >= $since AND ("
+                        + string.Join(" OR ", clauses) + ") GROUP BY channel_id, user_id;";
+                    using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        counts[new ReaderKey(reader.GetString(0), reader.GetString(1))] = reader.GetInt32(2);
+                    }
+                }
+
+                return counts;
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Writes the engine's decisions for a batch in one transaction: skips and deferrals, then <c>sending</c> (with
+    /// the attempt counted and the rewritten links stored) for the deliveries about to go out. Only rows still pending
+    /// change, so a cancel that came first wins. Returns the ids now marked sending.
+    /// </summary>
+    public Task<HashSet<long>> BeginSendingAsync(IReadOnlyList<DeliveryOutcome> decided, IReadOnlyList<long> sending, IReadOnlyList<LinkToken> links, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                await ApplyOutcomesAsync(connection, transaction, decided, requireState: DeliveryStates.Pending, cancellationToken).ConfigureAwait(false);
+                var marked = new HashSet<long>();
+                using (var command = connection.CreateCommand())
+                {
+                    command.Transaction = transaction;
+                    command.CommandText = "UPDATE deliveries SET state = 'sending', attempts = attempts + 1 WHERE id = $id AND state = 'pending';";
+                    var id = command.Parameters.Add("$id", SqliteType.Integer);
+                    foreach (var deliveryId in sending)
+                    {
+                        id.Value = deliveryId;
+                        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+                        {
+                            marked.Add(deliveryId);
+                        }
+                    }
+                }
+
+                using (var command = connection.CreateCommand())
+                {
+                    command.Transaction = transaction;
+                    command.CommandText = "INSERT OR IGNORE INTO links (token, delivery_id, url) VALUES ($t, $d, $url);";
+                    var token = command.Parameters.Add("$t", SqliteType.Text);
+                    var delivery = command.Parameters.Add("$d", SqliteType.Integer);
+                    var url = command.Parameters.Add("$url", SqliteType.Text);
+                    foreach (var link in links.Where(l => marked.Contains(l.DeliveryId)))
+                    {
+                        (token.Value, delivery.Value, url.Value) = (link.Token, link.DeliveryId, link.Url);
+                        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                return marked;
+            },
+            cancellationToken);
+
+    /// <summary>Writes send outcomes (sent, failed, or back to pending for a retry) of deliveries that were sending.</summary>
+    public Task RecordOutcomesAsync(IReadOnlyList<DeliveryOutcome> outcomes, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                await ApplyOutcomesAsync(connection, transaction, outcomes, requireState: DeliveryStates.Sending, cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
+
+    /// <summary>Cancels what has not been sent; null when the announcement does not exist.</summary>
+    public Task<int?> CancelAsync(string id, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "UPDATE announcements SET status = 'cancelled' WHERE id = $id;";
+                command.Parameters.AddWithValue("$id", id);
+                if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+                {
+                    return (int?)null;
+                }
+
+                command.CommandText = "UPDATE deliveries SET state = 'cancelled' WHERE announcement_id = $id AND state = 'pending';";
+                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    /// <summary>Progress counts, or null when the announcement does not exist.</summary>
+    public Task<AnnouncementProgress?> GetProgressAsync(string id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async connection =>
+            {
+                string? name;
+                string status;
+                DateTimeOffset createdAt;
+                using (var head = connection.CreateCommand())
+                {
+                    head.CommandText = "SELECT name, status, created_at FROM announcements WHERE id = $id;";
+                    head.Parameters.AddWithValue("$id", id);
+                    using var row = await head.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    if (!await row.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        return null;
+                    }
+
+                    (name, status, createdAt) = (row.IsDBNull(0) ? null : row.GetString(0), row.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(2)));
+                }
+
+                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                var unreachable = 0;
+                var duePending = 0;
+                using (var command = connection.CreateCommand())
+                {
+                    command.CommandText = """
+                        SELECT state, COUNT(*), SUM(reason = 'unreachable'), SUM(due_at <= $now) FROM deliveries
+                        WHERE announcement_id = $id GROUP BY state;
+                        """;
+                    command.Parameters.AddWithValue("$id", id);
+                    command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+                    using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        var state = rows.GetString(0);
+                        counts[state] = rows.GetInt32(1);
+                        if (state == DeliveryStates.Failed)
+                        {
+                            unreachable = rows.IsDBNull(2) ? 0 : rows.GetInt32(2);
+                        }
+
+                        if (state == DeliveryStates.Pending)
+                        {
+                            duePending = rows.IsDBNull(3) ? 0 : rows.GetInt32(3);
+                        }
+                    }
+                }
+
+                int Count(string state) => counts.GetValueOrDefault(state);
+                var open = Count(DeliveryStates.Pending) + Count(DeliveryStates.Sending);
+                var overall = status == "cancelled" ? "cancelled"
+                    : open == 0 ? "completed"
+                    : Count(DeliveryStates.Sending) > 0 || duePending > 0 || counts.Keys.Any(k => k != DeliveryStates.Pending) ? "sending"
+                    : "scheduled";
+                return new AnnouncementProgress(
+                    id,
+                    name,
+                    overall,
+                    counts.Values.Sum(),
+                    Count(DeliveryStates.Sent),
+                    Count(DeliveryStates.Failed),
+                    unreachable,
+                    new SkippedCounts(Count(DeliveryStates.SkippedQuietHours), Count(DeliveryStates.SkippedCap), Count(DeliveryStates.SkippedUnsubscribed)),
+                    Count(DeliveryStates.Pending),
+                    Count(DeliveryStates.Sending),
+                    Count(DeliveryStates.Cancelled),
+                    createdAt);
+            },
+            cancellationToken);
+
+    /// <summary>Per variant: targeted, sent, clicked (distinct deliveries) and replied; null when the announcement does not exist.</summary>
+    public Task<List<(string Variant, int Targeted, int Sent, int Clicked, int Replied)>?> GetEngagementAsync(string id, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async connection =>
+            {
+                using (var exists = connection.CreateCommand())
+                {
+                    exists.CommandText = "SELECT 1 FROM announcements WHERE id = $id;";
+                    exists.Parameters.AddWithValue("$id", id);
+                    if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
+                    {
+                        return null;
+                    }
+                }
+
+                using var command = connection.CreateCommand();
+                command.CommandText = """
+                    SELECT d.variant, COUNT(*), SUM(d.state = 'sent'),
+                           SUM(EXISTS (SELECT 1 FROM clicks c WHERE c.delivery_id = d.id)),
+                           SUM(EXISTS (SELECT 1 FROM replies r WHERE r.delivery_id = d.id))
+                    FROM deliveries d WHERE d.announcement_id = $id GROUP BY d.variant ORDER BY d.variant;
+                    """;
+                command.Parameters.AddWithValue("$id", id);
+                var result = new List<(string, int, int, int, int)>();
+                using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    result.Add((rows.GetString(0), rows.GetInt32(1), rows.GetInt32(2), rows.GetInt32(3), rows.GetInt32(4)));
+                }
+
+                return result;
+            },
+            cancellationToken);
+
+    /// <summary>Records a click on a rewritten link and returns where it goes; null for an unknown token.</summary>
+    public Task<string?> RecordClickAsync(string token, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "SELECT delivery_id, url FROM links WHERE token = $t;";
+                command.Parameters.AddWithValue("$t", token);
+                long deliveryId;
+                string url;
+                using (var row = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (!await row.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        return null;
+                    }
+
+                    (deliveryId, url) = (row.GetInt64(0), row.GetString(1));
+                }
+
+                command.CommandText = "INSERT INTO clicks (delivery_id, token, clicked_at) VALUES ($d, $t, $at);";
+                command.Parameters.AddWithValue("$d", deliveryId);
+                command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                return url;
+            },
+            cancellationToken);
+
+    /// <summary>Credits a reader's message to the latest announcement they were sent in the past 24 hours (once per delivery).</summary>
+    public async Task<bool> RecordReplyAsync(ReaderKey reader, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var deliveryId = await database.ReadAsync(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = """
+                    SELECT d.id FROM deliveries d
+                    WHERE d.channel_id = $c AND d.user_id = $u AND d.state = 'sent' AND d.sent_at >= $since AND d.sent_at <= $at
+                      AND NOT EXISTS (SELECT 1 FROM replies r WHERE r.delivery_id = d.id)
+                    ORDER BY d.sent_at DESC LIMIT 1;
+                    """;
+                command.Parameters.AddWithValue("$c", reader.ChannelId);
+                command.Parameters.AddWithValue("$u", reader.UserId);
+                command.Parameters.AddWithValue("$since", (at - _replyWindow).ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+                return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (deliveryId is null)
+        {
+            return false;
+        }
+
+        return await database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "INSERT OR IGNORE INTO replies (delivery_id, replied_at) VALUES ($d, $at);";
+                command.Parameters.AddWithValue("$d", deliveryId.Value);
+                command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The reader's deliveries with their clicks and replies, or null when there are none.</summary>
+    public Task<JsonNode?> ExportAsync(ReaderKey reader, CancellationToken cancellationToken) =>
+        database.ReadAsync<JsonNode?>(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = """
+                    SELECT d.announcement_id, a.name, d.variant, d.state, d.reason, d.sent_at,
+                           (SELECT COUNT(*) FROM clicks c WHERE c.delivery_id = d.id),
+                           (SELECT replied_at FROM replies r WHERE r.delivery_id = d.id)
+                    FROM deliveries d LEFT JOIN announcements a ON a.id = d.announcement_id
+                    WHERE d.channel_id = $c AND d.user_id = $u ORDER BY d.id;
+                    """;
+                command.Parameters.AddWithValue("$c", reader.ChannelId);
+                command.Parameters.AddWithValue("$u", reader.UserId);
+                var items = new JsonArray();
+                using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    items.Add(new JsonObject
+                    {
+                        ["announcementId"] = rows.GetString(0),
+                        ["announcement"] = rows.IsDBNull(1) ? null : rows.GetString(1),
+                        ["variant"] = rows.GetString(2),
+                        ["state"] = rows.GetString(3),
+                        ["reason"] = rows.IsDBNull(4) ? null : rows.GetString(4),
+                        ["sentAt"] = rows.IsDBNull(5) ? null : Iso(rows.GetInt64(5)),
+                        ["linkClicks"] = rows.GetInt32(6),
+                        ["repliedAt"] = rows.IsDBNull(7) ? null : Iso(rows.GetInt64(7)),
+                    });
+                }
+
+                return items.Count == 0 ? null : new JsonObject { ["deliveries"] = items };
+            },
+            cancellationToken);
+
+    /// <summary>Removes the reader's deliveries, links, clicks and replies (announcement totals lose them too).</summary>
+    public Task EraseAsync(ReaderKey reader, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = """
+                    DELETE FROM clicks WHERE delivery_id IN (SELECT id FROM deliveries WHERE channel_id = $c AND user_id = $u);
+                    DELETE FROM replies WHERE delivery_id IN (SELECT id FROM deliveries WHERE channel_id = $c AND user_id = $u);
+                    DELETE FROM links WHERE delivery_id IN (SELECT id FROM deliveries WHERE channel_id = $c AND user_id = $u);
+                    DELETE FROM deliveries WHERE channel_id = $c AND user_id = $u;
+                    """;
+                command.Parameters.AddWithValue("$c", reader.ChannelId);
+                command.Parameters.AddWithValue("$u", reader.UserId);
+                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    private static async Task ApplyOutcomesAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<DeliveryOutcome> outcomes, string requireState, CancellationToken cancellationToken)
+    {
+        if (outcomes.Count == 0)
+        {
+            return;
+        }
+
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            UPDATE deliveries SET
+                state = $state,
+                reason = $reason,
+                sent_at = CASE WHEN $state = 'sent' THEN $at ELSE sent_at END,
+                activity_id = COALESCE($activity, activity_id),
+                due_at = COALESCE($retry, due_at)
+            WHERE id = $id AND state = $require;
+            """;
+        var id = command.Parameters.Add("$id", SqliteType.Integer);
+        var state = command.Parameters.Add("$state", SqliteType.Text);
+        var reason = command.Parameters.Add("$reason", SqliteType.Text);
+        var at = command.Parameters.Add("$at", SqliteType.Integer);
+        var activity = command.Parameters.Add("$activity", SqliteType.Text);
+        var retry = command.Parameters.Add("$retry", SqliteType.Integer);
+        command.Parameters.AddWithValue("$require", requireState);
+        foreach (var outcome in outcomes)
+        {
+            id.Value = outcome.Id;
+            state.Value = outcome.State;
+            reason.Value = (object?)outcome.Reason ?? DBNull.Value;
+            at.Value = outcome.At.ToUnixTimeMilliseconds();
+            activity.Value = (object?)outcome.ActivityId ?? DBNull.Value;
+            retry.Value = outcome.RetryAt is { } r ? r.ToUnixTimeMilliseconds() : DBNull.Value;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string Iso(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToString("O", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,225 @@
+using Microsoft.Data.Sqlite;
+
+namespace AuthorBot.Bot.Proactive;
+
+/// <summary>
+/// The SQLite file behind proactive messaging: conversation references, reader activity, announcements and their
+/// delivery records, links, clicks and replies. One file so an audience query can join references with deliveries and
+/// a delivery's state changes are single-row transactions.
+/// </summary>
+/// <remarks>
+/// Why SQLite and not <c>IStorage</c>: the key/value store cannot enumerate or query, and every step here is a query
+/// ("readers interested in fantasy with a reference", "the next 500 due deliveries", "progress by state"). WAL with
+/// synchronous=NORMAL survives a killed process (a committed transaction is in the WAL before COMMIT returns); only a
+/// power loss may drop the last commits, which the delivery engine treats like a crash mid-send.
+/// Writers of this process take turns on a gate rather than colliding on SQLite's busy-retry sleep.
+/// </remarks>
+internal sealed class ProactiveDatabase : IDisposable
+{
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS conversation_references (
+            channel_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            conversation_id TEXT NOT NULL,
+            adapter TEXT NOT NULL,
+            service_url TEXT,
+            tenant_id TEXT,
+            is_group INTEGER NOT NULL,
+            reference_json TEXT NOT NULL,
+            captured_at INTEGER NOT NULL,
+            last_active_at INTEGER,
+            unreachable_at INTEGER,
+            unreachable_reason TEXT,
+            PRIMARY KEY (channel_id, user_id, conversation_id));
+        CREATE TABLE IF NOT EXISTS reader_activity (
+            channel_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            utc_hour INTEGER NOT NULL,
+            active_days INTEGER NOT NULL,
+            last_day INTEGER NOT NULL,
+            PRIMARY KEY (channel_id, user_id, utc_hour));
+        CREATE TABLE IF NOT EXISTS announcements (
+            id TEXT PRIMARY KEY,
+            name TEXT,
+            created_at INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            definition_json TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS deliveries (
+            id INTEGER PRIMARY KEY,
+            announcement_id TEXT NOT NULL,
+            channel_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            conversation_id TEXT NOT NULL,
+            variant TEXT NOT NULL,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            state TEXT NOT NULL,
+            reason TEXT,
+            due_at INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            sent_at INTEGER,
+            activity_id TEXT,
+            UNIQUE (announcement_id, channel_id, user_id));
+        CREATE INDEX IF NOT EXISTS ix_deliveries_due ON deliveries (state, due_at);
+        CREATE INDEX IF NOT EXISTS ix_deliveries_announcement ON deliveries (announcement_id, state);
+        CREATE INDEX IF NOT EXISTS ix_deliveries_reader ON deliveries (channel_id, user_id, sent_at);
+        CREATE TABLE IF NOT EXISTS links (
+            token TEXT PRIMARY KEY,
+            delivery_id INTEGER NOT NULL,
+            url TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_links_delivery ON links (delivery_id);
+        CREATE TABLE IF NOT EXISTS clicks (
+            id INTEGER PRIMARY KEY,
+            delivery_id INTEGER NOT NULL,
+            token TEXT NOT NULL,
+            clicked_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_clicks_delivery ON clicks (delivery_id);
+        CREATE TABLE IF NOT EXISTS replies (
+            delivery_id INTEGER PRIMARY KEY,
+            replied_at INTEGER NOT NULL);
+        """;
+
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _initGate = new(1, 1);
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SqliteConnection? _memoryKeeper;
+    private volatile bool _initialized;
+
+    /// <summary>A database in the file at <paramref name="path"/> (created on first use).</summary>
+    public ProactiveDatabase(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Path = System.IO.Path.GetFullPath(path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    private ProactiveDatabase()
+    {
+        // A shared-cache in-memory database lives while one connection to it is open.
+        Path = ":memory:";
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = "proactive-" + Guid.NewGuid().ToString("N"),
+            Mode = SqliteOpenMode.Memory,
+            Cache = SqliteCacheMode.Shared,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString();
+        _memoryKeeper = new SqliteConnection(_connectionString);
+        _memoryKeeper.Open();
+    }
+
+    /// <summary>The database file, or ":memory:".</summary>
+    public string Path { get; }
+
+    /// <summary>A database that lives as long as this object (for hosts whose bot state is in memory too).</summary>
+    public static ProactiveDatabase InMemory() => new();
+
+    /// <summary>Opens a pooled connection (creating the file and schema on first use).</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction, after this process's other writers.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                var transaction = connection.BeginTransaction(deferred: false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    var result = await work(connection, transaction).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    return result;
+                }
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a read connection.</summary>
+    public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await work(connection).ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose()
+    {
+        _memoryKeeper?.Dispose();
+        _initGate.Dispose();
+        _writeGate.Dispose();
+    }
+
+    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _initGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            var folder = _memoryKeeper is null ? System.IO.Path.GetDirectoryName(Path) : null;
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            var connection = new SqliteConnection(_connectionString);
+            await using (connection.ConfigureAwait(false))
+            {
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                using var command = connection.CreateCommand();
+                command.CommandText = Schema;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            _initialized = true;
+        }
+        finally
+        {
+            _initGate.Release();
+        }
+    }
+}

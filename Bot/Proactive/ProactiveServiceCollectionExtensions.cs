@@ -1,0 +1,38 @@
+using AuthorBot.Dialogs.Privacy;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AuthorBot.Bot.Proactive;
+
+/// <summary>Registers conversation-reference capture and its store.</summary>
+internal static class ProactiveServiceCollectionExtensions
+{
+    /// <summary>The default database file, relative to the content root.</summary>
+    public const string DefaultDatabasePath = "App_Data/proactive.db";
+
+    /// <summary>
+    /// Adds <see cref="ProactiveDatabase"/> (file at <c>Proactive:DatabasePath</c>, relative to the content root; in memory
+    /// when no path is set and <c>Storage:Provider</c> is <c>Memory</c>),
+    /// <see cref="ConversationReferenceStore"/>, <see cref="ConversationReferenceMiddleware"/> and its
+    /// <see cref="IReaderDataStore"/>.
+    /// </summary>
+    public static IServiceCollection AddProactive(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+        {
+            var configured = configuration["Proactive:DatabasePath"];
+            if (string.IsNullOrWhiteSpace(configured) && string.Equals(configuration["Storage:Provider"], "Memory", StringComparison.OrdinalIgnoreCase))
+            {
+                // Bot state that forgets on restart would pair oddly with references and deliveries that do not.
+                return ProactiveDatabase.InMemory();
+            }
+
+            var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            return new ProactiveDatabase(Path.Combine(root, string.IsNullOrWhiteSpace(configured) ? DefaultDatabasePath : configured));
+        });
+        services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<ConversationReferenceMiddleware>();
+        services.AddSingleton<IReaderDataStore, ConversationReferenceDataStore>();
+        return services;
+    }
+}

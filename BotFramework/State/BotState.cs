@@ -79,7 +79,7 @@ public abstract class BotState
             return;
         }
 
-        var document = new StateDocument { Values = cached.Values, ETag = cached.ETag };
+        var document = new StateDocument { Values = cached.Values, ETag = cached.ETag, Json = json };
         await Storage.WriteAsync(new Dictionary<string, object> { [GetStorageKey(turnContext)] = document }, cancellationToken).ConfigureAwait(false);
         cached.ETag = document.ETag ?? StorageETag.Any;
         cached.Snapshot = json;

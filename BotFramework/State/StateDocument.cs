@@ -9,4 +9,8 @@ internal sealed class StateDocument : IStoreItem
     public Dictionary<string, object?> Values { get; init; } = [];
 
     public string? ETag { get; set; }
+
+    /// <summary>The values as JSON when the caller already serialized them with <see cref="StateJson.Options"/>.</summary>
+    [JsonIgnore]
+    public string? Json { get; init; }
 }

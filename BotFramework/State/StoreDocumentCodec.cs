@@ -17,6 +17,12 @@ internal static class StoreDocumentCodec
             throw new ArgumentException($"Cannot store null under '{key}'; delete the key instead.", nameof(value));
         }
 
+        // A state document already serialized by BotState for its change check is stored as that text, not serialized again.
+        if (value is StateDocument { Json: { } serialized } state && ReferenceEquals(options, StateJson.Options))
+        {
+            return new EncodedDocument(key, serialized, state.ETag, state);
+        }
+
         var node = value switch
         {
             JsonElement element => JsonNode.Parse(element.GetRawText()),
@@ -39,6 +45,35 @@ internal static class StoreDocumentCodec
 
     /// <summary>Builds the document handed out by reads: the stored JSON plus its current ETag.</summary>
     public static JsonElement Decode(string json, string eTag)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(eTag);
+
+        // Documents written by Encode are JSON objects without an eTag; splicing it in front means the text is parsed
+        // once into an element that owns its memory, instead of built into a tree, edited and serialized again.
+        var body = json.AsSpan().TrimStart();
+        if (body.Length >= 2 && body[0] == '{' && !json.Contains("\"eTag\"", StringComparison.Ordinal))
+        {
+            body = body[1..].TrimStart();
+            var text = string.Concat("{\"eTag\":\"", JsonEncodedText.Encode(eTag).Value, body[0] == '}' ? "\"" : "\",", body);
+            try
+            {
+                var element = JsonElement.Parse(text);
+                if (element.ValueKind == JsonValueKind.Object)
+                {
+                    return element;
+                }
+            }
+            catch (JsonException)
+            {
+                // Fall through to the tolerant path, which reports a damaged document the same way it always did.
+            }
+        }
+
+        return DecodeSlowly(json, eTag);
+    }
+
+    private static JsonElement DecodeSlowly(string json, string eTag)
     {
         var document = JsonNode.Parse(json) as JsonObject ?? [];
         document[ETagProperty] = eTag;

@@ -1,6 +1,7 @@
 using AuthorBot.BotFramework.Builder;
 using AuthorBot.Dialogs.Newsletter;
 using AuthorBot.Dialogs.Profile;
+using AuthorBot.Dialogs.Recommendations;
 using AuthorBot.Dialogs.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReaderStateAccessors>();
         services.AddSingleton<NewsletterSignupDialog>();
         services.AddReaderFlow<NewsletterFlow>();
+        services.AddRecommendationFlow();
         services.AddSingleton<ReaderMenu>();
         services.AddSingleton<MainDialog>();
         services.AddSingleton<ReaderBot>();

@@ -1,0 +1,256 @@
+using AuthorBot.BotFramework.Builder;
+using AuthorBot.BotFramework.Dialogs;
+using AuthorBot.Dialogs.Profile;
+using AuthorBot.Recommenders.Catalog;
+using AuthorBot.Recommenders.Interactions;
+using AuthorBot.Recommenders.Ranking;
+
+namespace AuthorBot.Dialogs.Recommendations;
+
+/// <summary>
+/// "What should I read next?": asks a new reader which genres they like, then shows five books as cards. Each
+/// "Sounds good", "Not for me" or "Already read" is recorded at once, so "more" brings a list that reflects it;
+/// "why this one?" explains a pick; "done" ends.
+/// </summary>
+public sealed class RecommendationDialog : ComponentDialog
+{
+    /// <summary>How many books a list shows.</summary>
+    public const int ListSize = 5;
+
+    /// <summary>The hint under every list.</summary>
+    public const string Hint = "Tap a button on a card, or say \"more\" for another list, \"why <title>?\" to hear why I picked a book, or \"done\".";
+
+    private const string StartId = nameof(RecommendationDialog) + ".start";
+    private const string BrowseId = nameof(RecommendationDialog) + ".browse";
+    private const string StateKey = "browse";
+    private const int MostMisses = 3;
+
+    private readonly ReaderStateAccessors _state;
+    private readonly ReaderRecommender _recommender;
+    private readonly TimeProvider _clock;
+
+    /// <summary>Creates the dialog.</summary>
+    /// <param name="state">The shared state accessors.</param>
+    /// <param name="recommender">The recommender.</param>
+    /// <param name="clock">The clock feedback is timestamped with.</param>
+    public RecommendationDialog(ReaderStateAccessors state, ReaderRecommender recommender, TimeProvider clock)
+        : base(nameof(RecommendationDialog))
+    {
+        _state = state ?? throw new ArgumentNullException(nameof(state));
+        _recommender = recommender ?? throw new ArgumentNullException(nameof(recommender));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        AddDialog(new WaterfallDialog(StartId, [AskGenresIfNewAsync, BrowseAsync]));
+        AddDialog(new WaterfallDialog(BrowseId, [PresentAsync, HandleReplyAsync]));
+        AddDialog(new GenrePickerDialog(recommender));
+        InitialDialogId = StartId;
+    }
+
+    private async Task<DialogTurnResult> AskGenresIfNewAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        BookCatalog catalog;
+        try
+        {
+            catalog = await _recommender.CatalogAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RecommendationsUnavailableException)
+        {
+            await step.Context.SendActivityAsync("Sorry, I can't recommend books right now. Please try again later.", cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        // A button on a card from an earlier list starts the flow again: take the feedback, then show a fresh list.
+        if (step.Context.Activity.Value is not null
+            && BrowseReplyParser.Parse(step.Context.Activity, [], catalog) is { Command: BrowseCommand.Feedback, Kind: { } kind, BookId: { } bookId })
+        {
+            await RecordAsync(step.Context, kind, catalog.Find(bookId)!, cancellationToken).ConfigureAwait(false);
+            return await step.NextAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        var profile = await ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var genres = await _recommender.GenresAsync(cancellationToken).ConfigureAwait(false);
+        var history = await _recommender.HistoryAsync(ReaderId(step.Context), cancellationToken).ConfigureAwait(false);
+        return history.Count > 0 || genres.FromInterests(profile.Interests).Count > 0
+            ? await step.NextAsync(cancellationToken: cancellationToken).ConfigureAwait(false)
+            : await step.BeginDialogAsync(nameof(GenrePickerDialog), cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> BrowseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is List<string> { Count: > 0 } picked)
+        {
+            var profile = await ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
+            foreach (var tag in picked.Where(t => !profile.Interests.Contains(t, StringComparer.OrdinalIgnoreCase)))
+            {
+                profile.Interests.Add(tag);
+            }
+
+            await step.Context.SendActivityAsync(
+                $"Thanks! I'll remember you like {Join(picked.Select(t => GenreVocabulary.Label(t).ToLowerInvariant()))}.",
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.BeginDialogAsync(BrowseId, new BrowseState(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> PresentAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var browse = step.GetOptions<BrowseState>() ?? new BrowseState();
+        step.Values[StateKey] = browse;
+        if (browse.ShowList && !await ShowListAsync(step.Context, browse, cancellationToken).ConfigureAwait(false))
+        {
+            return await step.EndDialogAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        return EndOfTurn;
+    }
+
+    private async Task<DialogTurnResult> HandleReplyAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var browse = step.Values.GetValue<BrowseState>(StateKey) ?? new BrowseState();
+        var context = step.Context;
+        var catalog = await _recommender.CatalogAsync(cancellationToken).ConfigureAwait(false);
+        var current = browse.Current.Select(catalog.Find).OfType<CatalogItem>().ToList();
+        var reply = BrowseReplyParser.Parse(context.Activity, current, catalog);
+        browse.ShowList = false;
+        browse.Misses = reply.Command == BrowseCommand.Unknown ? browse.Misses + 1 : 0;
+        switch (reply.Command)
+        {
+            case BrowseCommand.Done:
+                await context.SendActivityAsync("Happy reading! Say \"recommend\" whenever you'd like more ideas.", cancellationToken: cancellationToken).ConfigureAwait(false);
+                return await step.EndDialogAsync(true, cancellationToken).ConfigureAwait(false);
+            case BrowseCommand.More:
+                browse.ShowList = true;
+                break;
+            case BrowseCommand.Why:
+                await ExplainAsync(context, reply, browse, current, catalog, cancellationToken).ConfigureAwait(false);
+                break;
+            case BrowseCommand.Feedback when reply.NamedUnknownBook:
+                await context.SendActivityAsync("I couldn't find that book. Tap the button on its card, or use its number, e.g. \"not for me 2\".", cancellationToken: cancellationToken).ConfigureAwait(false);
+                break;
+            case BrowseCommand.Feedback when reply.BookId is null:
+                var words = FeedbackWords.ButtonTitle(reply.Kind!.Value).ToLowerInvariant();
+                await context.SendActivityAsync($"Which book? Tap the button on its card, or say its number, e.g. \"{words} 2\".", cancellationToken: cancellationToken).ConfigureAwait(false);
+                break;
+            case BrowseCommand.Feedback:
+                await RecordAsync(context, reply.Kind!.Value, catalog.Find(reply.BookId)!, cancellationToken).ConfigureAwait(false);
+                browse.Focus = reply.BookId;
+                break;
+            default:
+                if (browse.Misses >= MostMisses)
+                {
+                    await context.SendActivityAsync("Let's leave the book list there. Say \"recommend\" whenever you'd like more ideas.", cancellationToken: cancellationToken).ConfigureAwait(false);
+                    return await step.EndDialogAsync(false, cancellationToken).ConfigureAwait(false);
+                }
+
+                var about = reply.BookId is { } id ? $"What would you like to do with {BrowseReplyParser.ShortTitle(catalog.Find(id)!.Title)}? " : "Sorry, I didn't follow. ";
+                await context.SendActivityAsync(Replies.Question(about + Hint), cancellationToken).ConfigureAwait(false);
+                break;
+        }
+
+        return await step.ReplaceDialogAsync(BrowseId, browse, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends the next list; false when there is nothing left to suggest.</summary>
+    private async Task<bool> ShowListAsync(ITurnContext context, BrowseState browse, CancellationToken cancellationToken)
+    {
+        var profile = await ProfileAsync(context, cancellationToken).ConfigureAwait(false);
+        var genres = await _recommender.GenresAsync(cancellationToken).ConfigureAwait(false);
+        var tags = genres.FromInterests(profile.Interests);
+        var first = browse.Shown.Count == 0;
+        var picks = await RecommendAsync(context, tags, browse.Shown, cancellationToken).ConfigureAwait(false);
+        if (picks.Count == 0 && !first)
+        {
+            // Every unrejected book has been shown once: start over rather than run dry (rejected ones stay out).
+            browse.Shown.Clear();
+            picks = await RecommendAsync(context, tags, browse.Shown, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (picks.Count == 0)
+        {
+            await context.SendActivityAsync("You've been through every book I know, so I have nothing new to suggest. Say \"recommend\" another time.", cancellationToken: cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        browse.Current = [.. picks.Select(p => p.Item.Id)];
+        browse.Shown.AddRange(browse.Current);
+        browse.Focus = null;
+        var intro = !first
+            ? "Here's a fresh list, with your feedback taken into account."
+            : tags.Count > 0
+                ? $"Here are {picks.Count} books for someone who likes {Join(tags.Select(t => GenreVocabulary.Label(t).ToLowerInvariant()))}."
+                : $"Here are {picks.Count} books readers love.";
+        await context.SendActivityAsync(BookCards.Carousel(picks, intro), cancellationToken).ConfigureAwait(false);
+        await context.SendActivityAsync(Replies.Question(Hint), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<IReadOnlyList<Recommendation>> RecommendAsync(ITurnContext context, IReadOnlyList<string> tags, List<string> shown, CancellationToken cancellationToken) =>
+        await _recommender.RecommendAsync(
+            new RecommendationRequest(ReaderId(context), ListSize, Context(context), tags, [.. shown]),
+            cancellationToken).ConfigureAwait(false);
+
+    private async Task ExplainAsync(
+        ITurnContext context, BrowseReply reply, BrowseState browse, IReadOnlyList<CatalogItem> current, BookCatalog catalog, CancellationToken cancellationToken)
+    {
+        if (reply.NamedUnknownBook)
+        {
+            await context.SendActivityAsync("I couldn't find that book. Ask about one on the cards, e.g. \"why number 2?\".", cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var profile = await ProfileAsync(context, cancellationToken).ConfigureAwait(false);
+        var tags = (await _recommender.GenresAsync(cancellationToken).ConfigureAwait(false)).FromInterests(profile.Interests);
+        var readerId = ReaderId(context);
+        var single = reply.BookId ?? browse.Focus;
+        List<string> targets = single is not null ? [single] : [.. current.Select(b => b.Id)];
+        var lines = new List<string>(targets.Count);
+        foreach (var id in targets)
+        {
+            var reason = await _recommender.ExplainAsync(readerId, id, Context(context), tags, cancellationToken).ConfigureAwait(false);
+            lines.Add($"{BrowseReplyParser.ShortTitle(catalog.Find(id)!.Title)}: {reason}.");
+        }
+
+        browse.Focus = targets.Count == 1 ? targets[0] : browse.Focus;
+        await context.SendActivityAsync(string.Join("\n\n", lines), cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RecordAsync(ITurnContext context, InteractionKind kind, CatalogItem book, CancellationToken cancellationToken)
+    {
+        var activity = context.Activity;
+        await _recommender.RecordAsync(
+            new Interaction(ReaderId(context), book.Id, kind, _clock.GetUtcNow(), Channel: activity.ChannelId),
+            cancellationToken).ConfigureAwait(false);
+        var title = BrowseReplyParser.ShortTitle(book.Title);
+        var text = kind switch
+        {
+            InteractionKind.Like => $"Glad {title} sounds good! I'll look for more like it: say \"more\" for a fresh list.",
+            InteractionKind.NotInterested => $"Got it, I won't suggest {title} again.",
+            _ => $"Noted that you've read {title}; I'll leave it out from now on.",
+        };
+        await context.SendActivityAsync(text, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<ReaderProfile> ProfileAsync(ITurnContext context, CancellationToken cancellationToken) =>
+        _state.Profile.GetAsync(context, () => new ReaderProfile(), cancellationToken);
+
+    private static string ReaderId(ITurnContext context)
+    {
+        var activity = context.Activity;
+        if (string.IsNullOrEmpty(activity.ChannelId) || string.IsNullOrEmpty(activity.From?.Id))
+        {
+            throw new InvalidOperationException("This activity has no channelId or from.id, so its feedback cannot be tied to a reader.");
+        }
+
+        // Keyed like user state ("{channelId}/users/{userId}"), so export and delete find the same reader.
+        return ReaderRecommender.ReaderIdOf(new ReaderKey(activity.ChannelId, activity.From.Id));
+    }
+
+    private static RecommendationContext Context(ITurnContext context) =>
+        new(context.Activity.LocalTimestamp, context.Activity.ChannelId);
+
+    private static string Join(IEnumerable<string> words)
+    {
+        var list = words.ToList();
+        return list.Count <= 1 ? string.Concat(list) : string.Join(", ", list.Take(list.Count - 1)) + " and " + list[^1];
+    }
+}

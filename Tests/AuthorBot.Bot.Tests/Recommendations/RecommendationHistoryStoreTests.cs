@@ -1,0 +1,93 @@
+using AuthorBot.Bot.Tests.Dialogs;
+using AuthorBot.Bot.Tests.EndToEnd;
+using AuthorBot.Dialogs.Privacy;
+using AuthorBot.Dialogs.Profile;
+using AuthorBot.Dialogs.Recommendations;
+using AuthorBot.Recommenders.Interactions;
+
+namespace AuthorBot.Bot.Tests.Recommendations;
+
+public class RecommendationHistoryStoreTests
+{
+    private static readonly ReaderKey _jo = new("webchat", "jo");
+    private static readonly ReaderKey _sam = new("webchat", "sam");
+
+    [Fact]
+    public async Task Feedback_survives_a_restart_in_the_data_folder()
+    {
+        using var folder = new TempFolder();
+        var options = new RecommendationOptions { DataDirectory = folder.Path };
+        await using (var recommender = new ReaderRecommender(options, new FixedClock(ReaderBotHarness.Now)))
+        {
+            await recommender.RecordAsync(Like(_jo, "2"), CancellationToken.None);
+            await recommender.RecordAsync(new Interaction(ReaderRecommender.ReaderIdOf(_jo), "1", InteractionKind.NotInterested, ReaderBotHarness.Now), CancellationToken.None);
+        }
+
+        await using var reopened = new ReaderRecommender(options, new FixedClock(ReaderBotHarness.Now));
+        var history = await reopened.HistoryAsync(ReaderRecommender.ReaderIdOf(_jo), CancellationToken.None);
+        Assert.Equal([("2", InteractionKind.Like), ("1", InteractionKind.NotInterested)], history.Select(i => (i.ItemId, i.Kind)));
+        var picks = await reopened.RecommendAsync(new(ReaderRecommender.ReaderIdOf(_jo), 20), CancellationToken.None);
+        Assert.DoesNotContain(picks, p => p.Item.Id is "1" or "2");
+    }
+
+    [Fact]
+    public async Task Export_lists_the_readers_feedback_with_titles_and_erase_removes_it_from_the_file()
+    {
+        using var folder = new TempFolder();
+        var options = new RecommendationOptions { DataDirectory = folder.Path };
+        await using var recommender = new ReaderRecommender(options, new FixedClock(ReaderBotHarness.Now));
+        var store = new RecommendationHistoryStore(recommender);
+        await recommender.RecordAsync(Like(_jo, "2"), CancellationToken.None);
+        await recommender.RecordAsync(Like(_sam, "3"), CancellationToken.None);
+        await recommender.RecordAsync(Like(_jo, "5"), CancellationToken.None);
+
+        var exported = (await store.ExportAsync(_jo, CancellationToken.None))!.AsArray();
+        Assert.Equal(2, exported.Count);
+        Assert.Equal("2", (string?)exported[0]!["bookId"]);
+        Assert.StartsWith("Harry Potter and the Sorcerer's Stone", (string?)exported[0]!["title"], StringComparison.Ordinal);
+        Assert.Equal("sounds good", (string?)exported[0]!["feedback"]);
+
+        await store.EraseAsync(_jo, CancellationToken.None);
+        await store.EraseAsync(_jo, CancellationToken.None);
+
+        Assert.Null(await store.ExportAsync(_jo, CancellationToken.None));
+        var lines = await File.ReadAllLinesAsync(options.InteractionLogPath!);
+        Assert.DoesNotContain(lines, l => l.Contains("webchat/jo", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.Contains("webchat/sam", StringComparison.Ordinal));
+        Assert.NotNull(await store.ExportAsync(_sam, CancellationToken.None));
+
+        // The log keeps working after the rewrite, and what was erased stays gone after a restart.
+        await recommender.RecordAsync(Like(_sam, "7"), CancellationToken.None);
+        await using var reopened = new ReaderRecommender(options, new FixedClock(ReaderBotHarness.Now));
+        Assert.Empty(await reopened.HistoryAsync(ReaderRecommender.ReaderIdOf(_jo), CancellationToken.None));
+        Assert.Equal(["3", "7"], (await reopened.HistoryAsync(ReaderRecommender.ReaderIdOf(_sam), CancellationToken.None)).Select(i => i.ItemId));
+    }
+
+    [Fact]
+    public async Task The_bot_registers_the_store_so_privacy_requests_reach_it()
+    {
+        var talk = new BookConversation();
+        await talk.SayAsync("recommend");
+        await talk.SayAsync("surprise me");
+        await talk.SayAsync("already read 1");
+        var reader = new ReaderKey("test", "user1");
+
+        var store = Assert.Single(talk.Harness.Services.GetServices<IReaderDataStore>().OfType<RecommendationHistoryStore>());
+        Assert.NotNull(await store.ExportAsync(reader, CancellationToken.None));
+        await store.EraseAsync(reader, CancellationToken.None);
+        Assert.Empty(await talk.Recommender.HistoryAsync(talk.ReaderId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_unreadable_catalogue_gives_a_clear_reply_not_a_crash()
+    {
+        var talk = new BookConversation(new ReaderBotHarness(configure: services =>
+            services.AddSingleton(new RecommendationOptions { CatalogPath = Path.Combine(Path.GetTempPath(), "no-such-catalogue-" + Guid.NewGuid().ToString("N") + ".csv") })));
+
+        var replies = await talk.SayAsync("recommend");
+        Assert.Equal("Sorry, I can't recommend books right now. Please try again later.", BookConversation.Text(replies));
+    }
+
+    private static Interaction Like(ReaderKey reader, string bookId) =>
+        new(ReaderRecommender.ReaderIdOf(reader), bookId, InteractionKind.Like, ReaderBotHarness.Now, Channel: reader.ChannelId);
+}

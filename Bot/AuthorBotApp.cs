@@ -1,6 +1,7 @@
 using AuthorBot.Bot.Announcements;
 using AuthorBot.Bot.DirectLine;
 using AuthorBot.Bot.Proactive;
+using AuthorBot.Bot.Recommendations;
 using AuthorBot.BotFramework.Builder;
 using AuthorBot.BotFramework.DirectLine;
 using AuthorBot.BotFramework.Hosting;
@@ -35,6 +36,7 @@ public static class AuthorBotApp
         builder.Services.AddBotFramework(builder.Configuration);
         builder.Services.AddBotState(builder.Configuration);
         builder.Services.AddAuthorBotDialogs();
+        builder.Services.AddRecommendations(builder.Configuration);
         builder.Services.AddDirectLine(builder.Configuration);
         builder.Services.AddAnnouncements(builder.Configuration);
         configure?.Invoke(builder);

@@ -1,13 +1,20 @@
 using AuthorBot.BotFramework.Builder;
 using AuthorBot.BotFramework.Dialogs.Choices;
 using AuthorBot.BotFramework.Schema;
+using AuthorBot.Recognizers;
+using AuthorBot.Recognizers.Choice;
 
 namespace AuthorBot.BotFramework.Dialogs.Prompts;
 
 /// <summary>
-/// Asks a yes/no question with Yes/No buttons; understands "yes", "yeah", "sure", "y", "nope", "n", "not now",
-/// the button titles and their numbers ("1" for yes).
+/// Asks a yes/no question with Yes/No buttons. Answers are read by the Recognizers boolean model ("yes", "yeah",
+/// "sure", "👍", "nope", "not now", "I don't"); as in Bot Builder, a reply the model cannot read is matched against the
+/// buttons themselves, so their numbers and positions ("1", "the second one") and renamed titles count too.
 /// </summary>
+/// <remarks>
+/// A reply that says both ("yes no", "ok... actually not ok") is asked again rather than guessed, and an uncertain one
+/// ("not sure", "no idea") is never read as an answer.
+/// </remarks>
 public class ConfirmPrompt : Prompt<bool>
 {
     /// <summary>Creates the prompt.</summary>
@@ -30,9 +37,6 @@ public class ConfirmPrompt : Prompt<bool>
     /// <inheritdoc />
     protected override string? RetryHint => "Sorry, I need a yes or a no.";
 
-    /// <summary>The yes/no reader; internal so the Recognizers project's boolean model can replace the local one.</summary>
-    internal IBooleanRecognizer BooleanRecognizer { get; set; } = LocalYesNoRecognizer.Instance;
-
     /// <inheritdoc />
     protected override Activity Decorate(ITurnContext turnContext, Activity question, PromptOptions options)
     {
@@ -46,18 +50,40 @@ public class ConfirmPrompt : Prompt<bool>
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var text = turnContext.Activity.Text;
-        var answer = BooleanRecognizer.Recognize(text, turnContext.Activity.Locale);
-        if (answer is null)
+        var answer = string.IsNullOrWhiteSpace(text) ? null : ReadBoolean(text) ?? ReadButton(text);
+        return Task.FromResult(new PromptRecognizerResult<bool> { Succeeded = answer is not null, Value = answer ?? false });
+    }
+
+    /// <summary>The model's answer, or null when there is none or the rest of the reply says the opposite.</summary>
+    private static bool? ReadBoolean(string text)
+    {
+        // English is the only culture the recognizer has; other locales still get English parsing rather than an error.
+        if (ChoiceRecognizer.RecognizeBoolean(text, Culture.English) is not [var best] || best.Resolution["value"] is not bool value)
         {
-            // The buttons' own titles and numbers ("1", "the first one") count too, even when renamed ("Yes please").
-            var picked = ChoiceRecognizers.RecognizeChoices(text, [ConfirmChoices.Yes, ConfirmChoices.No], new FindChoicesOptions { AllowPartialMatches = false });
-            // Both buttons named ("yes no") is no answer at all.
-            if (picked.Count == 1)
-            {
-                answer = picked[0].Resolution.Index == 0;
-            }
+            return null;
         }
 
-        return Task.FromResult(new PromptRecognizerResult<bool> { Succeeded = answer is not null, Value = answer ?? false });
+        // The model keeps only its best match ("Yes. I said no" is yes); for a confirmation an answer that also says the
+        // opposite is better asked again. Blanking the match keeps offsets and lets the model read what is left.
+        var rest = string.Create(text.Length, (text, best.Start, best.End), static (span, s) =>
+        {
+            s.text.AsSpan().CopyTo(span);
+            span[s.Start..(s.End + 1)].Fill(' ');
+        });
+        return ChoiceRecognizer.RecognizeBoolean(rest, Culture.English) is [var other] && other.Resolution["value"] is bool otherValue && otherValue != value
+            ? null
+            : value;
+    }
+
+    /// <summary>The button the whole reply names: its title ("Yes please"), number ("1") or position ("the second one").</summary>
+    private bool? ReadButton(string text)
+    {
+        var picked = ChoiceRecognizers.RecognizeChoices(text, [ConfirmChoices.Yes, ConfirmChoices.No], new FindChoicesOptions { AllowPartialMatches = false, MaxEditDistanceRatio = 0 });
+
+        // Only a reply that is nothing but the button counts, so "no idea" is not the No button; "yes no" names both.
+        var tokens = Tokenizer.Tokenize(text);
+        return picked is [var only] && tokens.Count > 0 && only.Start == tokens[0].Start && only.End == tokens[^1].End
+            ? only.Resolution.Index == 0
+            : null;
     }
 }

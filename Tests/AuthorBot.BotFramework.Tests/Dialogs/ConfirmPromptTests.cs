@@ -1,3 +1,4 @@
+using AuthorBot.BotFramework.Dialogs.Choices;
 using AuthorBot.BotFramework.Dialogs.Prompts;
 
 namespace AuthorBot.BotFramework.Tests.Dialogs;
@@ -21,6 +22,15 @@ public sealed class ConfirmPromptTests
     [InlineData("not now", "answer: no")]
     [InlineData("I don't", "answer: no")]
     [InlineData("2", "answer: no")]
+    [InlineData("the first one", "answer: yes")]
+    [InlineData("the second one", "answer: no")]
+    [InlineData("go ahead", "answer: yes")]
+    [InlineData("yes, no problem", "answer: yes")]
+    [InlineData("\U0001F44D\U0001F3FD", "answer: yes")]
+    [InlineData("not right now", "answer: no")]
+    [InlineData("no thank you", "answer: no")]
+    [InlineData("I do not", "answer: no")]
+    [InlineData("\U0001F44E", "answer: no")]
     public async Task Natural_answers_are_understood(string answer, string expected)
     {
         var harness = new DialogHarness(PromptFlows.Asking(new ConfirmPrompt("confirm"), Options()));
@@ -36,6 +46,11 @@ public sealed class ConfirmPromptTests
     [InlineData("maybe")]
     [InlineData("not sure")]
     [InlineData("yes no")]
+    [InlineData("no idea")]
+    [InlineData("I don't know")]
+    [InlineData("ok... actually not ok")]
+    [InlineData("3")]
+    [InlineData("")]
     public async Task Nonsense_gets_a_retry_that_says_what_is_expected(string answer)
     {
         var harness = new DialogHarness(PromptFlows.Asking(new ConfirmPrompt("confirm"), Options()));
@@ -86,6 +101,21 @@ public sealed class ConfirmPromptTests
                 Assert.Equal("Join the newsletter?", reply.Text);
                 Assert.Equal(["Yes", "No"], reply.SuggestedActions!.Actions!.Select(a => a.Title));
             })
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("Count me in", "answer: yes")]
+    [InlineData("Not this time", "answer: no")]
+    [InlineData("sure", "answer: yes")]
+    public async Task Renamed_buttons_are_understood_by_title_and_by_meaning(string answer, string expected)
+    {
+        var prompt = new ConfirmPrompt("confirm") { ConfirmChoices = (new Choice("Count me in"), new Choice("Not this time")) };
+        var harness = new DialogHarness(PromptFlows.Asking(prompt, Options()));
+
+        await harness.Flow()
+            .Send("start").AssertReply("Join the newsletter? (1) Count me in or (2) Not this time")
+            .Send(answer).AssertReply(expected)
             .StartTestAsync();
     }
 

@@ -1,5 +1,5 @@
 using AuthorBot.BotFramework.Dialogs.Choices;
-using AuthorBot.BotFramework.Dialogs.Prompts;
+using AuthorBot.Recognizers.Choice;
 
 namespace AuthorBot.BotFramework.Tests.Dialogs;
 
@@ -29,7 +29,7 @@ public sealed class RecognizerRobustnessTests
             var text = RandomText(random);
 
             var found = ChoiceRecognizers.RecognizeChoices(text, _choices);
-            _ = LocalYesNoRecognizer.Instance.Recognize(text, "en-US");
+            _ = ChoiceRecognizer.RecognizeBoolean(text);
 
             foreach (var result in found)
             {
@@ -66,7 +66,7 @@ public sealed class RecognizerRobustnessTests
         var essay = string.Concat(Enumerable.Repeat("I am not sure what to pick here honestly ", 2000)) + "events";
 
         Assert.NotNull(ChoiceRecognizers.RecognizeChoices(essay, _choices));
-        Assert.Null(LocalYesNoRecognizer.Instance.Recognize(essay, "en-US"));
+        Assert.Empty(ChoiceRecognizer.RecognizeBoolean(essay));
     }
 
     private static string RandomText(Random random, int maxLength = 40)

@@ -147,6 +147,6 @@ internal static partial class BrowseReplyParser
     [GeneratedRegex(@"^(sounds good|sounds great|looks good|i'd like|i like|i love|like|love|yes please|yes|i want|want|add|i'll read|ill read|interested in)\b(?<rest>.*)$")]
     private static partial Regex LikePattern();
 
-    [GeneratedRegex(@"\s*\([^()]*#\s*[\d.]+\)\s*$")]
+    [GeneratedRegex(@"\s*\([^()]*#\s*[\d.]+(\s*[-\u2013]\s*[\d.]+)?\)\s*$")]
     private static partial Regex SeriesSuffix();
 }

@@ -31,17 +31,24 @@ public static class DirectLineEndpointRouteBuilderExtensions
         group.MapPost("/tokens/generate", Handler(handler.GenerateTokenAsync));
         group.MapPost("/tokens/refresh", Handler(handler.RefreshTokenAsync));
         group.MapPost("/conversations", Handler(context => handler.StartConversationAsync(context, routePrefix)));
-        group.MapGet("/conversations/{conversationId}", (HttpContext context, string conversationId) => handler.ReconnectAsync(context, routePrefix, conversationId));
-        group.MapGet("/conversations/{conversationId}/activities", (HttpContext context, string conversationId) => handler.GetActivitiesAsync(context, conversationId));
-        group.MapPost("/conversations/{conversationId}/activities", (HttpContext context, string conversationId) => handler.PostActivityAsync(context, conversationId));
-        group.MapPost("/conversations/{conversationId}/upload", (HttpContext context, string conversationId) => handler.UploadAsync(context, conversationId))
+        group.MapGet("/conversations/{conversationId}", Handler(context => handler.ReconnectAsync(context, routePrefix, ConversationId(context))));
+        group.MapGet("/conversations/{conversationId}/activities", Handler(context => handler.GetActivitiesAsync(context, ConversationId(context))));
+        group.MapPost("/conversations/{conversationId}/activities", Handler(context => handler.PostActivityAsync(context, ConversationId(context))));
+        group.MapPost("/conversations/{conversationId}/upload", Handler(context => handler.UploadAsync(context, ConversationId(context))))
             .DisableAntiforgery();
-        group.Map("/conversations/{conversationId}/stream", (HttpContext context, string conversationId) => handler.StreamAsync(context, conversationId));
-        group.MapMethods("/{**path}", [HttpMethods.Options], (HttpContext context) => handler.Preflight(context));
+        group.Map("/conversations/{conversationId}/stream", context => handler.StreamAsync(context, ConversationId(context)));
+        group.MapMethods("/{**path}", [HttpMethods.Options], context => handler.Preflight(context).ExecuteAsync(context));
         return group;
     }
 
-    // A handler taking only HttpContext would bind as a RequestDelegate and drop its IResult;
-    // typed as Delegate it goes through the route-handler path, which writes the result.
-    private static Delegate Handler(Func<HttpContext, Task<IResult>> handler) => handler;
+    // Plain RequestDelegates that execute the IResult themselves: parameter-binding lambdas would make ASP.NET Core
+    // compile expression trees for every route when the first request arrives, which costs start-up time and memory.
+    private static RequestDelegate Handler(Func<HttpContext, Task<IResult>> handler) => async context =>
+    {
+        var result = await handler(context).ConfigureAwait(false);
+        await result.ExecuteAsync(context).ConfigureAwait(false);
+    };
+
+    private static string ConversationId(HttpContext context) =>
+        context.Request.RouteValues["conversationId"] as string ?? string.Empty;
 }

@@ -22,6 +22,7 @@ public sealed class RecommendationDialog : ComponentDialog
 
     private const string StartId = nameof(RecommendationDialog) + ".start";
     private const string BrowseId = nameof(RecommendationDialog) + ".browse";
+    private const string AwaitReplyId = nameof(RecommendationDialog) + ".reply";
     private const string StateKey = "browse";
     private const int MostMisses = 3;
 
@@ -41,6 +42,7 @@ public sealed class RecommendationDialog : ComponentDialog
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         AddDialog(new WaterfallDialog(StartId, [AskGenresIfNewAsync, BrowseAsync]));
         AddDialog(new WaterfallDialog(BrowseId, [PresentAsync, HandleReplyAsync]));
+        AddDialog(new AwaitReplyDialog(AwaitReplyId, Hint));
         AddDialog(new GenrePickerDialog(recommender));
         InitialDialogId = StartId;
     }
@@ -58,9 +60,9 @@ public sealed class RecommendationDialog : ComponentDialog
             return await step.EndDialogAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        // A button on a card from an earlier list starts the flow again: take the feedback, then show a fresh list.
-        if (step.Context.Activity.Value is not null
-            && BrowseReplyParser.Parse(step.Context.Activity, [], catalog) is { Command: BrowseCommand.Feedback, Kind: { } kind, BookId: { } bookId })
+        // Feedback on a book from an earlier list ("Sounds good: Dune", typed or a card's button) starts the flow
+        // again: take it, then show a fresh list.
+        if (BrowseReplyParser.Parse(step.Context.Activity, [], catalog) is { Command: BrowseCommand.Feedback, Kind: { } kind, BookId: { } bookId })
         {
             await RecordAsync(step.Context, kind, catalog.Find(bookId)!, cancellationToken).ConfigureAwait(false);
             return await step.NextAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -101,7 +103,7 @@ public sealed class RecommendationDialog : ComponentDialog
             return await step.EndDialogAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        return EndOfTurn;
+        return await step.BeginDialogAsync(AwaitReplyId, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> HandleReplyAsync(WaterfallStepContext step, CancellationToken cancellationToken)

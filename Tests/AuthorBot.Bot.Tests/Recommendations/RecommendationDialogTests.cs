@@ -212,6 +212,35 @@ public class RecommendationDialogTests
         Assert.Equal(RecommendationDialog.ListSize, BookConversation.BookIds(BookConversation.Carousel(replies)).Count);
     }
 
+    [Fact]
+    public async Task Help_in_the_middle_of_a_list_repeats_the_hint_and_the_list_carries_on()
+    {
+        var talk = new BookConversation();
+        await talk.SayAsync("recommend");
+        await talk.SayAsync("surprise me");
+
+        var help = BookConversation.Text(await talk.SayAsync("help"));
+        Assert.EndsWith(RecommendationDialog.Hint, help, StringComparison.Ordinal);
+        Assert.Equal(RecommendationDialog.ListSize, BookConversation.BookIds(BookConversation.Carousel(await talk.SayAsync("more"))).Count);
+    }
+
+    [Fact]
+    public async Task Feedback_after_the_list_has_ended_is_still_recorded_and_a_fresh_list_follows()
+    {
+        var talk = new BookConversation();
+        var catalog = await talk.CatalogAsync();
+        await talk.SayAsync("recommend");
+        await talk.SayAsync("surprise me");
+        await talk.SayAsync("done");
+        var hobbit = catalog.Items.Single(b => b.Title == "The Hobbit");
+
+        var replies = await talk.SayAsync("Not for me: The Hobbit");
+        Assert.StartsWith("Got it, I won't suggest The Hobbit again.", BookConversation.Text(replies), StringComparison.Ordinal);
+        Assert.DoesNotContain(hobbit.Id, BookConversation.BookIds(BookConversation.Carousel(replies)));
+        var history = await talk.Recommender.HistoryAsync(talk.ReaderId, CancellationToken.None);
+        Assert.Equal((hobbit.Id, InteractionKind.NotInterested), history.Select(i => (i.ItemId, i.Kind)).Single());
+    }
+
     [Theory]
     [InlineData("can you recommend something", true)]
     [InlineData("what should i read next", true)]

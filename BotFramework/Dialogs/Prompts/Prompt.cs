@@ -38,6 +38,14 @@ public abstract class Prompt<T> : Dialog
     /// <summary>Text put before the question when asking again without a <see cref="PromptOptions.RetryPrompt"/>; says what is expected.</summary>
     protected virtual string? RetryHint => null;
 
+    /// <summary>
+    /// The retry text for this answer; the default is <see cref="RetryHint"/>. Override when the reason an answer was
+    /// refused (kept in <paramref name="state"/> by <see cref="OnRecognizeAsync"/>) changes what to say.
+    /// </summary>
+    /// <param name="state">The prompt's state.</param>
+    /// <returns>The text put before the question, or null for none.</returns>
+    protected virtual string? GetRetryHint(IDictionary<string, object?> state) => RetryHint;
+
     /// <inheritdoc />
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
     {
@@ -132,7 +140,7 @@ public abstract class Prompt<T> : Dialog
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(options);
-        var activity = QuestionFor(options, isRetry);
+        var activity = QuestionFor(options, isRetry ? GetRetryHint(state) : null, isRetry);
         await turnContext.SendActivityAsync(Decorate(turnContext, activity, options), cancellationToken).ConfigureAwait(false);
     }
 
@@ -187,7 +195,7 @@ public abstract class Prompt<T> : Dialog
     private static PromptOptions Options(DialogInstance instance) =>
         instance.State.GetValue<PromptOptions>(OptionsKey) ?? new PromptOptions();
 
-    private Activity QuestionFor(PromptOptions options, bool isRetry)
+    private static Activity QuestionFor(PromptOptions options, string? retryHint, bool isRetry)
     {
         Activity question;
         if (isRetry && options.RetryPrompt is not null)
@@ -197,7 +205,7 @@ public abstract class Prompt<T> : Dialog
         else
         {
             question = options.Prompt is null ? Activity.CreateMessageActivity() : Copy(options.Prompt);
-            if (isRetry && RetryHint is { Length: > 0 } hint)
+            if (retryHint is { Length: > 0 } hint)
             {
                 question.Text = string.IsNullOrEmpty(question.Text) ? hint : $"{hint} {question.Text}";
             }

@@ -28,6 +28,8 @@ internal static class PromptFlows
         FoundChoice choice => $"picked {choice.Value} ({choice.Index})",
         NoAnswer none => $"gave up after {none.Attempts}",
         string text => $"text: {text}",
+        int number => FormattableString.Invariant($"number: {number}"),
+        IList<DateTimeResolution> resolutions => "when: " + string.Join(" / ", resolutions.Select(r => $"{r.Timex}={r.Value ?? $"{r.Start}..{r.End}"}")),
         _ => $"unexpected {result}",
     };
 }

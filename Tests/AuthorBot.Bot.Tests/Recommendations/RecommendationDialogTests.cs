@@ -241,6 +241,29 @@ public class RecommendationDialogTests
         Assert.Equal((hobbit.Id, InteractionKind.NotInterested), history.Select(i => (i.ItemId, i.Kind)).Single());
     }
 
+    [Fact]
+    public async Task A_restart_in_the_middle_of_a_list_keeps_the_list_and_the_feedback()
+    {
+        using var folder = new AuthorBot.Bot.Tests.EndToEnd.TempFolder();
+        var storage = new AuthorBot.BotFramework.State.MemoryStorage();
+        void OnDisk(IServiceCollection services) => services.AddSingleton(new RecommendationOptions { DataDirectory = folder.Path });
+        var before = new BookConversation(new ReaderBotHarness(storage, configure: OnDisk));
+        await before.SayAsync("recommend");
+        var shown = BookConversation.BookIds(BookConversation.Carousel(await before.SayAsync("surprise me")));
+        await before.SayAsync("not for me 2");
+        await before.Harness.Services.DisposeAsync();
+
+        var after = new BookConversation(new ReaderBotHarness(storage, configure: OnDisk));
+        var ack = await after.SayAsync("already read 3");
+        Assert.StartsWith("Noted that you've read", BookConversation.Text(ack), StringComparison.Ordinal);
+        var next = BookConversation.BookIds(BookConversation.Carousel(await after.SayAsync("more")));
+
+        Assert.Empty(next.Intersect(shown));
+        var history = await after.Recommender.HistoryAsync(after.ReaderId, CancellationToken.None);
+        Assert.Equal([(shown[1], InteractionKind.NotInterested), (shown[2], InteractionKind.AlreadyRead)], history.Select(i => (i.ItemId, i.Kind)));
+        await after.Harness.Services.DisposeAsync();
+    }
+
     [Theory]
     [InlineData("can you recommend something", true)]
     [InlineData("what should i read next", true)]

@@ -38,7 +38,8 @@ internal static partial class DateTimeResolutionFormatter
             d["Mod"] = v.Mod;
         }
 
-        d["type"] = v.Type;
+        // An approximate point is reported as a range type around that point, as upstream does.
+        d["type"] = v.Mod == "approx" && !IsRange(v.Type) ? v.Type + "range" : v.Type;
         if (v.Value is not null)
         {
             d["value"] = v.Value;

@@ -35,6 +35,15 @@ internal sealed record DateTimeValue
     /// <summary>Gets a value indicating whether this date came from a holiday name; upstream never joins those with a time.</summary>
     public bool IsHoliday { get; init; }
 
+    /// <summary>Gets a value indicating whether this date was reached by shifting by a duration ("in 3 days", "2 weeks from now").</summary>
+    public bool IsShifted { get; init; }
+
+    /// <summary>Gets the date a shifted date was counted from ("today" in "2 weeks before today").</summary>
+    public DateObject? ShiftAnchor { get; init; }
+
+    /// <summary>Gets the TIMEX duration of the shift ("P2W").</summary>
+    public string? ShiftTimex { get; init; }
+
     /// <summary>Gets the duration in seconds when this value is a duration (used by composites).</summary>
     public double DurationSeconds { get; init; }
 

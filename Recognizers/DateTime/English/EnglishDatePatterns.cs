@@ -5,22 +5,26 @@ namespace AuthorBot.Recognizers.DateTime.English;
 /// <summary>English patterns for single dates.</summary>
 internal static partial class EnglishDateTimePatterns
 {
-    private const string YearTail = @"(?:(?:\s*,\s*|\s+(?:of\s+|in\s+)?|\s*[/\\.-]\s*)" + Year + ")?";
-    private const string WeekDayPrefix = @"(?:(?:(?<wrel>this|next|last)\s+)?" + WeekDay + @"\s*,?\s*(?:the\s+)?|(?<rel>this|next|last)\s+)?";
+    private const string YearTail = @"(?:(?:\s*,\s*|\s+(?:of\s+|in\s+)?|\s*[/\\.-]\s*)" + YearOrWords + ")?";
+    private const string WeekDayPrefix = @"(?:(?:(?<wrel>this|next|last)\s+)?" + WeekDay + @"\s*[,-]?\s*(?:the\s+|(?<paren>\()\s*)?|(?<rel>this|next|last)\s+)?";
 
-    [GeneratedRegex(@"\b" + WeekDayPrefix + Month + @"\s*[/\\.,-]?\s*" + Day + @"(?:\s*\(\s*" + WeekDay + @"\s*\))?" + YearTail + @"\b", Opts)]
+    [GeneratedRegex(@"\b" + WeekDayPrefix + Month + @"\s*[/\\.,-]?\s*" + Day + @"(?:\s*\(\s*" + WeekDay + @"\s*\))?" + YearTail + @"(?(paren)\s*\)|\b)", Opts)]
     public static partial Regex MonthDayRegex();
 
-    [GeneratedRegex(@"\b" + WeekDayPrefix + @"(?:the\s+)?" + DayStrict + @"\s*(?:of\s+|[/\\.-]\s*)?" + Month + YearTail + @"(?!\w)", Opts)]
+    [GeneratedRegex(@"\b" + WeekDayPrefix + @"(?:the\s+)?" + DayStrict + @"\s*(?:of\s+|[/\\.-]\s*)?" + Month + YearTail + @"(?!\w)(?(paren)\s*\))", Opts)]
     public static partial Regex DayMonthRegex();
+
+    /// <summary>A cardinal-word day before the month needs a year to count as a date: "twenty five january nineteen eighty six".</summary>
+    [GeneratedRegex(@"\b" + Day + @"\s+(?:of\s+)?" + Month + @"(?:\s*,\s*|\s+)" + YearOrWords + @"(?!\w)", Opts)]
+    public static partial Regex WordDayMonthYearRegex();
 
     [GeneratedRegex(@"\b" + Year + @"\s*[/\\.-]\s*" + Month + @"\s*[/\\.-]\s*(?<day>" + DayNum + @")\b", Opts)]
     public static partial Regex YearMonthNameDayRegex();
 
-    [GeneratedRegex(@"\b" + WeekDayPrefix + @"(?<year>(?:1[0-9]|20)\d{2})(?:\s*(?<sep>[-/.])\s*|(?<sep>\s))(?<a>1[0-2]|0?[1-9])(?:\s*\k<sep>\s*|(?<=\s\d+)\s)(?<b>3[01]|[12]\d|0?[1-9])(?!\d|\.\d)", Opts)]
+    [GeneratedRegex(@"\b" + WeekDayPrefix + @"(?<year>(?:1[0-9]|20)\d{2})(?:\s*(?<sep>[-/.])\s*|(?<sep>\s))(?<a>1[0-2]|0?[1-9])(?:\s*\k<sep>\s*|(?<=\s\d+)\s)(?<b>3[01]|[12]\d|0?[1-9])(?!\d|\.\d)(?(paren)\s*\))", Opts)]
     public static partial Regex IsoDateRegex();
 
-    [GeneratedRegex(@"\b" + WeekDayPrefix + @"(?:(?<![\d-])(?<a>\d{1,2})(?<sep>-)|(?<![\d/.])(?<a>\d{1,2})(?<sep>[/.]))(?<b>\d{1,2})\k<sep>(?<year>\d{4}|\d{2})(?![\d])", Opts)]
+    [GeneratedRegex(@"\b" + WeekDayPrefix + @"(?:(?<![\d-])(?<a>\d{1,2})(?<sep>-)|(?<![\d/.])(?<a>\d{1,2})(?<sep>[/.]))(?<b>\d{1,2})\k<sep>(?<year>\d{4}|\d{2})(?![\d])(?(paren)\s*\))", Opts)]
     public static partial Regex NumericDateWithYearRegex();
 
     [GeneratedRegex(@"(?<!\S)(?:(?<rel>this|next|last)\s+|(?:(?<wrel>this|next|last)\s+)?" + WeekDay + @"\s*,?\s*(?:the\s+)?)?(?<a>1[0-2]|0?[1-9]|[12]\d|3[01])/(?<b>3[01]|[12]\d|0?[1-9])(?![\d/]|\.\d)", Opts)]
@@ -69,11 +73,22 @@ internal static partial class EnglishDateTimePatterns
 /// <summary>English patterns that shift a date by a duration.</summary>
 internal static partial class EnglishDateTimePatterns
 {
-    [GeneratedRegex(@"^\s*(?<dir>after|before|from|since)\s*$", Opts)]
+    [GeneratedRegex(@"^\s*(?<dir>after|before|from|since)\s*(?:the\s+)?$", Opts)]
     public static partial Regex DurationDateConnectorRegex();
+
+    [GeneratedRegex(@"\bin\s+$", Opts)]
+    public static partial Regex InBeforeDurationRegex();
 
     [GeneratedRegex(@"\G\s*(?<dir>ago|later|hence|from\s+now)\b", Opts)]
     public static partial Regex DurationAgoLaterRegex();
+
+    /// <summary>Between a weekday and a shifted date: "monday two weeks from now", "thursday, two years from now".</summary>
+    [GeneratedRegex(@"\b" + WeekDay + @"\s*,?\s*$", Opts)]
+    public static partial Regex WeekDayBeforeShiftedRegex();
+
+    /// <summary>After a shifted date: "in 3 days on friday".</summary>
+    [GeneratedRegex(@"\G\s*,?\s*on\s+" + WeekDay + @"\b", Opts)]
+    public static partial Regex WeekDayAfterShiftedRegex();
 }
 
 /// <summary>Less common English date layouts.</summary>

@@ -20,11 +20,15 @@ internal static partial class EnglishDateTimePatterns
     [GeneratedRegex(@"\b" + Year + @"(?:\s*[/-]\s*|\s+)" + Month + @"\b(?!\s*[/.-]?\s*\d)", Opts)]
     public static partial Regex YearMonthPeriodRegex();
 
-    [GeneratedRegex(@"(?<![\w/.-])(?:" + Year + @"\s*-\s*(?<mnum>1[0-2]|0?[1-9])|(?<mnum>1[0-2]|0?[1-9])\s*-\s*" + Year + @")(?![\w/.-])", Opts)]
+    [GeneratedRegex(@"(?<![\w/.-])(?:" + Year + @"\s*-\s*(?<mnum>1[0-2]|0?[1-9])|(?<mnum>1[0-2]|0?[1-9])\s*-\s*" + Year + @")(?![\w/-]|\.\w)", Opts)]
     public static partial Regex NumericYearMonthRegex();
 
-    [GeneratedRegex(@"(?<![\w$.,/-])(?<!\d\s*-\s*)(?:(?<pre>year\s+of|year|calendar\s+year|cy|(?<fy>fiscal\s+year|fy|school\s+year|sy))\s*)?(?:" + Year + @"|(?<yy>(?<=\b(?:cy|sy|fy))\d{2}))(?![\w%$/.-]|\s*(?:'?s\b|-|dollars?|people|persons?|times|years|apples|items|units|records|\.\d))", Opts)]
+    [GeneratedRegex(@"(?<![\w$.,/-])(?<!\d\s*-\s*)(?:(?<pre>year|calendar\s+year|cy|(?<fy>fiscal\s+year|fy|school\s+year|sy))\s*)?(?:" + Year + @"|(?<yy>(?<=\b(?:cy|sy|fy))\d{2}))(?![\w%$/-]|\.\w|\s*(?:'?s\b|-|dollars?|people|persons?|times|years|apples|items|units|records|\.\d))", Opts)]
     public static partial Regex YearPeriodRegex();
+
+    /// <summary>A year in words stands alone only after "in": "in nineteen ninety six".</summary>
+    [GeneratedRegex(@"(?<=\bin\s+)(?<year>" + YearWords + ")", Opts)]
+    public static partial Regex WordYearPeriodRegex();
 
     [GeneratedRegex(@"\b(?<num>" + Num + @"|couple(?:\s+of)?|a\s+couple\s+of|few|a\s+few|several)\s+(?<rel>next|upcoming|coming|following|past|previous|last)\s+(?<unit>days?|weeks?|months?|years?|quarters?|fortnights?|decades?|business\s+days?)\b|\b(?<rel>next|last|past|previous|coming|upcoming|following|within(?:\s+the)?(?:\s+(?:next|coming|following|past|last))?)\s+(?<num>" + Num + @"|couple(?:\s+of)?|a\s+couple\s+of|few|a\s+few|several)\s+(?<unit>days?|weeks?|months?|years?|quarters?|fortnights?|decades?|business\s+days?)\b|\b(?<rel>within)\s+(?<num>a|an|one)?\s*(?<unit>day|week|month|year|quarter|fortnight|decade)\b", Opts)]
     public static partial Regex NextNUnitsRegex();
@@ -71,6 +75,6 @@ internal static partial class EnglishDateTimePatterns
     [GeneratedRegex(@"\b(?:(?<rel>this|next|last|current)\s+)?(?<fy>fiscal\s+year|school\s+year)\b(?!\s*(?:\d|of))", Opts)]
     public static partial Regex RelativeFiscalYearRegex();
 
-    [GeneratedRegex(@"(?<![\w$.,/-])(?<!\d\s*-\s*)(?:(?<from>from|between|in)\s+)?(?<y1>(?:1\d|20)\d\d)\s*(?:-|~|to|till|until|through|thru|and)\s*(?<y2>(?:1\d|20)\d\d)(?![\w%$/.-]|\s*-\s*\d)", Opts)]
+    [GeneratedRegex(@"(?<![\w$.,/-])(?<!\d\s*-\s*)(?:(?<from>from|between|in)\s+)?(?<y1>(?:1\d|20)\d\d)\s*(?:-|~|to|till|until|through|thru|and)\s*(?<y2>(?:1\d|20)\d\d)(?![\w%$/-]|\.\w|\s*-\s*\d)", Opts)]
     public static partial Regex YearRangeRegex();
 }

@@ -23,7 +23,14 @@ internal static partial class EnglishDateTimePatterns
     public const string MonthName = "(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
     public const string Month = "(?<month>" + MonthName + @")(?:\.(?=\s*\d))?";
     public const string Year = @"(?<year>(?:1[0-9]|20)\d{2}(?!\d))";
-    public const string YearAny = @"(?<year>(?:1[0-9]|20)\d{2}(?!\d)|'\d{2}(?!\d))";
+    public const string TwoDigitWord = "(?:(?:" + Tens + @")(?:[\s-]+(?:" + Units1To9 + "))?|" + Teens + ")";
+
+    /// <summary>A year in words: "nineteen eighty six", "seventeen hundred thirty three", "two thousand and fifteen".</summary>
+    public const string YearWords = @"(?:(?:fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:" + TwoDigitWord + @")|(?:" + Teens + @"|twenty)\s+hundred(?:\s+(?:and\s+)?(?:" + TwoDigitWord + "|" + Units1To9 + @"))?|(?:one|two)\s+thousand(?:\s+(?:and\s+)?(?:" + TwoDigitWord + "|" + Units1To9 + @"))?)(?![\w-])";
+
+    /// <summary>A year in digits or words.</summary>
+    public const string YearOrWords = @"(?<year>(?:1[0-9]|20)\d{2}(?!\d)|(?<=\bof\s+)\d{2}(?![\d:.%])|" + YearWords + ")";
+    public const string YearAny = @"(?<year>(?:1[0-9]|20)\d{2}(?!\d)|'\d{2}(?!\d)|(?<=\bof\s+)\d{2}(?![\d:.%])|" + YearWords + ")";
     public const string WeekDayName = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wedn|weds|wed|thurs|thur|thu|fri|sat|sun)";
     public const string WeekDay = "(?<weekday>" + WeekDayName + ")";
     public const string AmPm = @"(?<ampm>a\.\s*m\.?|p\.\s*m\.?|a\s*\.\s*m\s*\.|p\s*\.\s*m\s*\.|am\b|pm\b|a\s+m\b|p\s+m\b|a\b|p\b)";

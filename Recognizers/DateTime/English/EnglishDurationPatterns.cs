@@ -11,6 +11,10 @@ internal static partial class EnglishDateTimePatterns
     [GeneratedRegex(@"(?<![\w.])" + DurationNum + HalfTail + @"?\s*(?<unit>" + UnitName + @")\b" + HalfTail + "?", Opts)]
     public static partial Regex DurationRegex();
 
+    /// <summary>Compact forms: "10d", "3y", "2w".</summary>
+    [GeneratedRegex(@"(?<![\w.$~-])(?<num>\d{1,3})(?<unit>[dwy])(?![\w-])", Opts)]
+    public static partial Regex CompactDurationRegex();
+
     [GeneratedRegex(@"\b(?:half\s+an?\s+(?<unit>hour|day|year|minute|month)|(?<num>½)\s*(?<unit>hour|day|year|minute))\b", Opts)]
     public static partial Regex HalfDurationRegex();
 

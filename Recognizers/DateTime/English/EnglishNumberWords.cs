@@ -48,6 +48,36 @@ internal static class EnglishNumberWords
         return any ? total : null;
     }
 
+    /// <summary>
+    /// Reads a year in words: "nineteen eighty six" (century then two digits), "seventeen hundred thirty three",
+    /// "two thousand and fifteen".
+    /// </summary>
+    public static int? ParseYearWords(string text)
+    {
+        var t = text.Trim();
+        foreach (var (word, factor) in (ReadOnlySpan<(string, int)>)[("thousand", 1000), ("hundred", 100)])
+        {
+            var at = t.IndexOf(word, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                var head = ParseNumber(t[..at]);
+                var rest = t[(at + word.Length)..].Trim();
+                var tail = rest.Length == 0 ? 0 : ParseNumber(rest);
+                return head is { } h && tail is { } r ? (int)((h * factor) + r) : null;
+            }
+        }
+
+        var space = t.IndexOfAny(_separators);
+        if (space <= 0)
+        {
+            return null;
+        }
+
+        var century = ParseNumber(t[..space]);
+        var years = ParseNumber(t[(space + 1)..]);
+        return century is { } c && years is { } y ? (int)((c * 100) + y) : null;
+    }
+
     /// <summary>Reads a day of month given as digits with an optional suffix, an ordinal word or a cardinal word.</summary>
     public static int? ParseDay(string text)
     {

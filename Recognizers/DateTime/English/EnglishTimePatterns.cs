@@ -19,6 +19,10 @@ internal static partial class EnglishDateTimePatterns
     [GeneratedRegex(@"(?<![\d.:])\b(?<hour>1[0-2]|0?[1-9])(?<min>[0-5]\d)\s*" + AmPm, Opts)]
     public static partial Regex HourMinuteNoColonRegex();
 
+    /// <summary>"7ampm", "715ampm": both readings are meant.</summary>
+    [GeneratedRegex(@"(?<![\d.:])\b(?<hour>1[0-2]|0?[1-9])(?<min>[0-5]\d)?ampm\b", Opts)]
+    public static partial Regex HourBothAmPmRegex();
+
     [GeneratedRegex(@"(?<![\d.:])\b(?:(?<at>at)\s+" + Hour + @"\.(?<min>[0-5]\d)(?!\d)(?:\s*" + AmPm + ")?|" + Hour + @"\.(?<min>[0-5]\d)\s*" + AmPm + "|" + Hour + @"\.\s*" + AmPm + @")(?!\s*(?:%|percent|per\s+cent))", Opts)]
     public static partial Regex DottedTimeRegex();
 

@@ -11,6 +11,7 @@ internal static class DateExtractor
         new(P.MonthDayRegex(), DateParser.ParseMonthDay),
         new(P.DayMonthRegex(), DateParser.ParseMonthDay),
         new(P.YearMonthNameDayRegex(), DateParser.ParseMonthDay),
+        new(P.WordDayMonthYearRegex(), DateParser.ParseMonthDay),
         new(P.IsoDateRegex(), DateParser.ParseNumeric),
         new(P.NumericDateWithYearRegex(), DateParser.ParseNumeric),
         new(P.NumericMonthDayRegex(), DateParser.ParseNumeric),

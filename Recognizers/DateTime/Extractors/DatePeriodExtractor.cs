@@ -15,6 +15,7 @@ internal static class DatePeriodExtractor
         new(P.YearMonthPeriodRegex(), DatePeriodParser.ParseMonth),
         new(P.NumericYearMonthRegex(), DatePeriodParser.ParseNumericYearMonth),
         new(P.YearPeriodRegex(), DatePeriodParser.ParseYear),
+        new(P.WordYearPeriodRegex(), DatePeriodParser.ParseYear),
         new(P.YearRangeRegex(), DatePeriodParser.ParseYearRange),
         new(P.RelativeFiscalYearRegex(), DatePeriodParser.ParseRelativeFiscalYear),
         new(P.NextNUnitsRegex(), DatePeriodParser.ParseNextN),

@@ -9,6 +9,7 @@ internal static class DurationExtractor
     private static readonly PatternRule[] _rules =
     [
         new(P.DurationRegex(), DurationParser.Parse),
+        new(P.CompactDurationRegex(), DurationParser.Parse),
         new(P.HalfDurationRegex(), DurationParser.Parse),
         new(P.AllDurationRegex(), DurationParser.Parse),
         new(P.TheHourRegex(), DurationParser.Parse),

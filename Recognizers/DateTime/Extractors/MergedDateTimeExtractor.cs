@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using AuthorBot.Recognizers.DateTime.English;
 using P = AuthorBot.Recognizers.DateTime.English.EnglishDateTimePatterns;
 
 namespace AuthorBot.Recognizers.DateTime.Extractors;
@@ -20,7 +22,10 @@ internal static class MergedDateTimeExtractor
         var sets = SetExtractor.Extract(context, times);
         var all = new List<DateTimeCandidate>();
         all.AddRange(sets);
-        all.AddRange(ShiftedDates(context, dates, durations));
+        var shiftedDates = ShiftedDates(context, dates.Concat(datePeriods.Where(p => p.Value.Type == DateTimeTypes.DateRange && p.Value.Mod is null)), durations);
+        all.AddRange(shiftedDates);
+        all.AddRange(WeekDaysOfShiftedDates(context, dates, shiftedDates));
+        all.AddRange(BoundedShiftedDates(context, dates));
         all.AddRange(dateTimePeriods);
         all.AddRange(timePeriods);
         all.AddRange(datePeriods);
@@ -33,7 +38,7 @@ internal static class MergedDateTimeExtractor
     }
 
     /// <summary>"3 days after january 12th", "2 weeks before christmas", "2 years 1 month 21 days later".</summary>
-    private static List<DateTimeCandidate> ShiftedDates(DateTimeContext context, List<DateTimeCandidate> dates, List<DateTimeCandidate> durations)
+    private static List<DateTimeCandidate> ShiftedDates(DateTimeContext context, IEnumerable<DateTimeCandidate> dates, List<DateTimeCandidate> durations)
     {
         var text = context.Text;
         var result = new List<DateTimeCandidate>();
@@ -43,10 +48,19 @@ internal static class MergedDateTimeExtractor
             {
                 if (date.Start > d.End && P.DurationDateConnectorRegex().Match(text[d.End..date.Start]) is { Success: true } m)
                 {
-                    var sign = m.Groups["dir"].Value == "before" ? -1 : 1;
-                    if (Parsers.DateParser.Shift(date.Value, d.Value, sign) is { } shifted)
+                    // A period anchors a shift only as its start: "in two years since 2011".
+                    var dir = m.Groups["dir"].Value;
+                    if (date.Value.Type == DateTimeTypes.DateRange && dir != "since")
                     {
-                        result.Add(new DateTimeCandidate(d.Start, date.End - d.Start, shifted));
+                        continue;
+                    }
+
+                    var sign = dir == "before" ? -1 : 1;
+                    var anchor = date.Value.Type == DateTimeTypes.DateRange ? date.Value with { Type = DateTimeTypes.Date } : date.Value;
+                    if (Parsers.DateParser.Shift(anchor, d.Value, sign) is { } shifted)
+                    {
+                        var start = dir == "since" && P.InBeforeDurationRegex().Match(text[..d.Start]) is { Success: true } inWord ? inWord.Index : d.Start;
+                        result.Add(new DateTimeCandidate(start, date.End - start, shifted));
                     }
                 }
             }
@@ -59,6 +73,52 @@ internal static class MergedDateTimeExtractor
                 {
                     result.Add(new DateTimeCandidate(d.Start, ago.Index + ago.Length - d.Start, shifted));
                 }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>"more than 2 weeks before today", "within the next 2 weeks after today".</summary>
+    private static List<DateTimeCandidate> BoundedShiftedDates(DateTimeContext context, List<DateTimeCandidate> dates)
+    {
+        var result = new List<DateTimeCandidate>();
+        foreach (var d in dates)
+        {
+            if (d.Value.ShiftAnchor is null)
+            {
+                continue;
+            }
+
+            var m = P.ShiftedDateModifierPrefixRegex().Match(context.Text[..d.Start]);
+            // "within 2 weeks before yesterday" stays a date: "within" only bounds a forward shift.
+            if (m.Success && !(m.Groups["within"].Success && d.Value.FutureStart < d.Value.ShiftAnchor)
+                && Parsers.DateParser.BoundShifted(d.Value, m.Groups["more"].Success) is { } bounded)
+            {
+                result.Add(new DateTimeCandidate(m.Index, d.End - m.Index, bounded));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>"monday two weeks from now", "3 weeks after christmas on friday".</summary>
+    private static List<DateTimeCandidate> WeekDaysOfShiftedDates(DateTimeContext context, List<DateTimeCandidate> dates, List<DateTimeCandidate> shiftedDates)
+    {
+        var text = context.Text;
+        var result = new List<DateTimeCandidate>();
+        foreach (var s in shiftedDates.Concat(dates.Where(d => d.Value.IsShifted)))
+        {
+            var before = P.WeekDayBeforeShiftedRegex().Match(text[..s.Start]);
+            if (before.Success && Parsers.DateParser.WeekDayInWeekOf(s.Value, EnglishDateTimeData.WeekDays[before.Groups["weekday"].Value]) is { } b)
+            {
+                result.Add(new DateTimeCandidate(before.Index, s.End - before.Index, b));
+            }
+
+            var after = P.WeekDayAfterShiftedRegex().Match(text, s.End);
+            if (after.Success && Parsers.DateParser.WeekDayInWeekOf(s.Value, EnglishDateTimeData.WeekDays[after.Groups["weekday"].Value]) is { } a)
+            {
+                result.Add(new DateTimeCandidate(s.Start, after.Index + after.Length - s.Start, a));
             }
         }
 
@@ -86,8 +146,14 @@ internal static class MergedDateTimeExtractor
             }
             else
             {
+                // Two rounds so that "before around 2pm" gets both its approximation and its bound.
+                if (text.AsSpan(c.Start).StartsWith("year ", StringComparison.Ordinal) && P.TrailingTheRegex().Match(before) is { Success: true } the)
+                {
+                    before = before[..the.Index];
+                }
+
                 var pm = P.ModifierPrefixRegex().Match(before);
-                if (pm.Success)
+                for (var round = 0; round < 2 && pm.Success; round++)
                 {
                     var kind = pm.Groups["since"].Success ? "since" : pm.Groups["after"].Success ? "after" : pm.Groups["before"].Success ? "before" : pm.Groups["until"].Success ? "until" : "approx";
                     var start = previousEnd + pm.Index;
@@ -97,12 +163,17 @@ internal static class MergedDateTimeExtractor
                         start = previousEnd + yg.Index;
                     }
 
-                    if (Parsers.ModifierParser.Apply(kind, c.Value) is { } modded)
+                    if (Parsers.ModifierParser.Apply(kind, current.Value) is not { } modded)
                     {
-                        current = new DateTimeCandidate(start, c.End - start, modded);
+                        break;
                     }
+
+                    current = new DateTimeCandidate(start, c.End - start, modded);
+                    before = text[previousEnd..current.Start];
+                    pm = kind == "approx" ? P.ModifierPrefixRegex().Match(before) : Match.Empty;
                 }
-                else
+
+                if (current == c)
                 {
                     var sm = P.ModifierSuffixRegex().Match(text, c.End);
                     if (sm.Success && sm.Index == c.End)

@@ -11,6 +11,7 @@ internal static class TimeExtractor
         new(P.ColonTimeRegex(), TimeParser.Parse),
         new(P.HourAmPmRegex(), TimeParser.Parse),
         new(P.HourMinuteNoColonRegex(), TimeParser.Parse),
+        new(P.HourBothAmPmRegex(), TimeParser.ParseBothAmPm),
         new(P.DottedTimeRegex(), TimeParser.Parse),
         new(P.OClockRegex(), TimeParser.Parse),
         new(P.RelativeMinuteRegex(), TimeParser.Parse),

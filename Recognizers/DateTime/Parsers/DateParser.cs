@@ -77,6 +77,11 @@ internal static partial class DateParser
     public static int ParseYear(string text)
     {
         var t = text.TrimStart('\'');
+        if (t.Length > 0 && !char.IsAsciiDigit(t[0]))
+        {
+            return EnglishNumberWords.ParseYearWords(t) ?? 0;
+        }
+
         var y = int.Parse(t, CultureInfo.InvariantCulture);
         if (t.Length <= 2)
         {
@@ -157,7 +162,23 @@ internal static partial class DateParser
             };
         }
 
-        return DateTimeValue.Point(DateTimeTypes.Date, DateUtil.DateTimex(d), d);
+        return DateTimeValue.Point(DateTimeTypes.Date, DateUtil.DateTimex(d), d) with { IsShifted = true };
+    }
+
+    /// <summary>
+    /// A weekday said next to a shifted date ("monday two weeks from now", "in 3 days on friday") names that
+    /// weekday in the (Sunday-based) week of the shifted date.
+    /// </summary>
+    public static DateTimeValue? WeekDayInWeekOf(DateTimeValue shifted, int isoWeekday)
+    {
+        if (shifted.FutureStart is not { } d)
+        {
+            return null;
+        }
+
+        var sundayStart = d.Date.AddDays(-(int)d.DayOfWeek);
+        var day = sundayStart.AddDays(isoWeekday % 7);
+        return DateTimeValue.Point(DateTimeTypes.Date, DateUtil.DateTimex(day), day);
     }
 
     [GeneratedRegex(@"(\d+(?:\.\d+)?)([YMWD])", RegexOptions.CultureInvariant)]
@@ -313,7 +334,7 @@ internal static partial class DateParser
         }
 
         var d = AddUnits(ctx.Reference.Date, m.Groups["unit"].Value, (int)n.Value);
-        return d is { } date ? DateTimeValue.Point(DateTimeTypes.Date, DateUtil.DateTimex(date), date) : null;
+        return d is { } date ? DateTimeValue.Point(DateTimeTypes.Date, DateUtil.DateTimex(date), date) with { IsShifted = true } : null;
     }
 
     public static DateTimeValue? ParseDurationRelative(Match m, DateTimeContext ctx)
@@ -336,8 +357,43 @@ internal static partial class DateParser
         }
 
         var sign = dir is "ago" or "before" ? -1 : 1;
-        var d = AddUnits(anchor, m.Groups["unit"].Value, sign * (int)n.Value);
-        return d is { } date ? DateTimeValue.Point(DateTimeTypes.Date, DateUtil.DateTimex(date), date) : null;
+        var unit = m.Groups["unit"].Value;
+        var d = AddUnits(anchor, unit, sign * (int)n.Value);
+        return d is { } date
+            ? DateTimeValue.Point(DateTimeTypes.Date, DateUtil.DateTimex(date), date) with { IsShifted = true, ShiftAnchor = anchor, ShiftTimex = UnitTimex(unit, (int)n.Value) }
+            : null;
+    }
+
+    private static string? UnitTimex(string unit, int n) => unit.TrimEnd('s') switch
+    {
+        "day" or "night" => "P" + n.ToString(CultureInfo.InvariantCulture) + "D",
+        "week" => "P" + n.ToString(CultureInfo.InvariantCulture) + "W",
+        "fortnight" => "P" + (14 * n).ToString(CultureInfo.InvariantCulture) + "D",
+        "month" => "P" + n.ToString(CultureInfo.InvariantCulture) + "M",
+        "year" => "P" + n.ToString(CultureInfo.InvariantCulture) + "Y",
+        _ => null,
+    };
+
+    /// <summary>
+    /// "more than 2 weeks before today" is an open range ending at the shifted date; "less than 3 days after
+    /// tomorrow" and "within 2 weeks after today" run from the anchor to the shifted date.
+    /// </summary>
+    public static DateTimeValue? BoundShifted(DateTimeValue shifted, bool more)
+    {
+        if (shifted.ShiftAnchor is not { } anchor || shifted.FutureStart is not { } d || shifted.ShiftTimex is null || d == anchor)
+        {
+            return null;
+        }
+
+        if (more)
+        {
+            return d < anchor
+                ? new DateTimeValue { Type = DateTimeTypes.DateRange, Timex = shifted.Timex, Mod = "before", FutureEnd = d, PastEnd = d }
+                : new DateTimeValue { Type = DateTimeTypes.DateRange, Timex = shifted.Timex, Mod = "after", FutureStart = d, PastStart = d };
+        }
+
+        var (start, end) = d < anchor ? (d, anchor) : (anchor, d);
+        return DateTimeValue.Range(DateTimeTypes.DateRange, "(" + DateUtil.DateTimex(start) + "," + DateUtil.DateTimex(end) + "," + shifted.ShiftTimex + ")", start, end);
     }
 
     public static DateObject? AddUnits(DateObject d, string unit, int n) => unit.TrimEnd('s') switch

@@ -160,7 +160,13 @@ internal static partial class DatePeriodParser
 
     public static DateTimeValue? ParseYear(Match m, DateTimeContext ctx)
     {
-        var year = m.Groups["year"].Success ? int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) : 2000 + int.Parse(m.Groups["yy"].Value, CultureInfo.InvariantCulture);
+        // Tasks mode keeps to digit years, as upstream's tasks-mode patterns do.
+        if (ctx.Options.HasFlag(DateTimeOptions.TasksMode) && m.Groups["year"].Success && !char.IsAsciiDigit(m.Groups["year"].Value[0]))
+        {
+            return null;
+        }
+
+        var year = m.Groups["year"].Success ? DateParser.ParseYear(m.Groups["year"].Value) : 2000 + int.Parse(m.Groups["yy"].Value, CultureInfo.InvariantCulture);
         if (m.Groups["fy"].Success || m.Groups["pre"].Value.StartsWith("sy", StringComparison.Ordinal))
         {
             var prefix = m.Groups["pre"].Value.StartsWith('s') ? "SY" : "FY";

@@ -230,7 +230,9 @@ internal static class DateRangeParser
 
         var granularity = Granularity(a) == 'Y' && Granularity(b) == 'Y' ? 'Y' : Granularity(a) != 'D' && Granularity(b) != 'D' ? 'M' : 'D';
         var duration = PeriodMath.DurationBetween(fs, fe, granularity);
-        var timex = "(" + EndTimex(a, fs) + "," + EndTimex(b, fe) + "," + duration + ")";
+        // A year said once names both ends: "from may to oct 2020".
+        var yearless = (aYearless || a.Timex == "PRESENT_REF") && (bYearless || b.Timex == "PRESENT_REF");
+        var timex = "(" + EndTimex(a, fs, yearless) + "," + EndTimex(b, fe, yearless) + "," + duration + ")";
         return DateTimeValue.Range(DateTimeTypes.DateRange, timex, fs, fe, ps, pe);
     }
 
@@ -251,8 +253,8 @@ internal static class DateRangeParser
         return v.FutureStart!.Value.Day == 1 ? 'M' : 'D';
     }
 
-    private static string EndTimex(DateTimeValue v, DateObject d) =>
-        v.Timex.StartsWith("XXXX", StringComparison.Ordinal) || v.Timex.StartsWith("(XXXX", StringComparison.Ordinal)
+    private static string EndTimex(DateTimeValue v, DateObject d, bool yearless) =>
+        yearless && (v.Timex.StartsWith("XXXX", StringComparison.Ordinal) || v.Timex.StartsWith("(XXXX", StringComparison.Ordinal))
             ? "XXXX-" + d.ToString("MM-dd", CultureInfo.InvariantCulture)
             : DateUtil.DateTimex(d);
 }

@@ -24,7 +24,7 @@ internal static class ModifierParser
             DateTimeTypes.DateTime or DateTimeTypes.DateTimeRange => DateTimeTypes.DateTimeRange,
             _ => null,
         };
-        if (rangeType is null || v.FutureStart is null || (v.Mod is not null and not ("start" or "mid" or "end")))
+        if (rangeType is null || v.FutureStart is null || (v.Mod is not null and not ("start" or "mid" or "end" or "approx")))
         {
             return null;
         }

@@ -13,6 +13,10 @@ internal static class TimeParser
     /// <summary>A bare hour is only a time inside a composite ("sat at 5").</summary>
     public static DateTimeValue? ParseBare(Match m, DateTimeContext ctx) => ParseTime(m, ctx.Reference, true);
 
+    /// <summary>"7ampm" names both readings; tasks mode, like upstream's, does not read it.</summary>
+    public static DateTimeValue? ParseBothAmPm(Match m, DateTimeContext ctx) =>
+        ctx.Options.HasFlag(DateTimeOptions.TasksMode) ? null : ParseTime(m, ctx.Reference, true);
+
     public static DateTimeValue? ParseTime(Match m, DateObject reference, bool allowBare)
     {
         int hour;

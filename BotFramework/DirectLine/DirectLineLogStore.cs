@@ -13,7 +13,9 @@ namespace AuthorBot.BotFramework.DirectLine;
 /// </summary>
 internal sealed class DirectLineLogStore(IStorage storage)
 {
-    private const string Prefix = "directline/conversations/";
+    // Not "directline/conversations/{id}": that is where ConversationState keeps the bot's own state for the same
+    // conversation in the same storage (Bot Builder's "{channelId}/conversations/{id}" key), and the log overwrote it.
+    private const string Prefix = "directline/log/";
 
     public async Task<DirectLineConversation?> LoadAsync(string conversationId, CancellationToken cancellationToken)
     {

@@ -22,7 +22,13 @@ public static class AuthorBotApp
     /// <returns>The built application, not yet started.</returns>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        // The chat page lives next to the binaries (the build copies wwwroot there), so it is found whatever the
+        // working directory: dotnet run, a published folder, or a test host.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
         ConfigureUrls(builder);
         builder.Logging.AddSimpleConsole(options =>
         {
@@ -44,6 +50,8 @@ public static class AuthorBotApp
         var app = builder.Build();
         UseBotMiddleware(app.Services);
         WarnWhenAnonymous(app);
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.MapBotEndpoint("/api/messages");
         app.MapDirectLine("/v3/directline");
         app.MapDirectLineTokenEndpoint("/api/directline/token");

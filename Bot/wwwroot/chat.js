@@ -1,0 +1,139 @@
+// The AuthorBot chat page: Web Chat over the bot's own Direct Line endpoint on this origin.
+// The reader keeps one id per browser (localStorage) so the bot recognizes them on every visit; the conversation is
+// kept per tab (sessionStorage) so a reload shows the history and carries on where the dialog was.
+(function () {
+  'use strict';
+
+  var USER_KEY = 'authorbot.userId';
+  var CONVERSATION_KEY = 'authorbot.conversation';
+  var RESTART_KEY = 'authorbot.restartedAt';
+  var USER_ID_PATTERN = /^dl_[A-Za-z0-9_-]{1,64}$/;
+  // A saved token this close to expiry is not worth resuming with: it could expire before Web Chat refreshes it.
+  var MIN_TOKEN_LIFE_MS = 60 * 1000;
+  var STATUS_EXPIRED_TOKEN = 3;
+  var STATUS_FAILED_TO_CONNECT = 4;
+  var STATUS_ENDED = 5;
+
+  var webSocket = new URLSearchParams(window.location.search).get('transport') !== 'polling';
+  var domain = new URL('v3/directline', document.baseURI).href;
+  var container = document.getElementById('webchat');
+  var current = null;
+
+  function readStorage(storage, key) {
+    try { return storage.getItem(key); } catch (e) { return null; }
+  }
+
+  function writeStorage(storage, key, value) {
+    try {
+      if (value === null) { storage.removeItem(key); } else { storage.setItem(key, value); }
+    } catch (e) { /* private mode or full storage: the chat still works, the reader is just not remembered */ }
+  }
+
+  function stableUserId() {
+    var id = readStorage(window.localStorage, USER_KEY);
+    if (!id || !USER_ID_PATTERN.test(id)) {
+      var bytes = new Uint8Array(16);
+      window.crypto.getRandomValues(bytes);
+      id = 'dl_' + Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+      writeStorage(window.localStorage, USER_KEY, id);
+    }
+    return id;
+  }
+
+  // Web Chat reads the user from the token the same way: the JWT payload, decoded without verification.
+  function tokenClaims(token) {
+    try {
+      var payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      return JSON.parse(window.atob(payload + '==='.slice((payload.length + 3) % 4)));
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function savedConversation(userId) {
+    var saved;
+    try { saved = JSON.parse(readStorage(window.sessionStorage, CONVERSATION_KEY) || 'null'); } catch (e) { saved = null; }
+    var claims = saved && typeof saved.token === 'string' ? tokenClaims(saved.token) : null;
+    if (!claims || claims.user !== userId || typeof claims.exp !== 'number' || claims.exp * 1000 - Date.now() < MIN_TOKEN_LIFE_MS) {
+      return null;
+    }
+    return saved;
+  }
+
+  function saveConversation(directLine) {
+    if (directLine.conversationId && directLine.token) {
+      writeStorage(window.sessionStorage, CONVERSATION_KEY, JSON.stringify({ conversationId: directLine.conversationId, token: directLine.token }));
+    }
+  }
+
+  async function newToken(userId) {
+    var response = await fetch('api/directline/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ userId: userId })
+    });
+    if (!response.ok) {
+      throw new Error('the token endpoint answered ' + response.status);
+    }
+    return response.json();
+  }
+
+  function showError(message) {
+    var error = document.getElementById('chat-error');
+    error.textContent = message;
+    error.hidden = false;
+  }
+
+  async function start() {
+    var userId = stableUserId();
+    var saved = savedConversation(userId);
+    var options = { domain: domain, webSocket: webSocket };
+    if (saved) {
+      // Resuming: Web Chat asks GET conversations/{id} for a fresh token and stream, then replays the whole log.
+      options.token = saved.token;
+      options.conversationId = saved.conversationId;
+    } else {
+      writeStorage(window.sessionStorage, CONVERSATION_KEY, null);
+      options.token = (await newToken(userId)).token;
+    }
+
+    var directLine = window.WebChat.createDirectLine(options);
+    current = directLine;
+    directLine.connectionStatus$.subscribe(function (status) {
+      if ((status === STATUS_FAILED_TO_CONNECT && saved) || status === STATUS_EXPIRED_TOKEN || status === STATUS_ENDED) {
+        startOver();
+      } else {
+        saveConversation(directLine);
+      }
+    });
+    window.WebChat.renderWebChat({
+      directLine: directLine,
+      locale: navigator.language || 'en-US',
+      styleOptions: { hideUploadButton: true }
+    }, container);
+  }
+
+  // The saved conversation is gone (past retention), or the token expired while the computer slept: forget it and
+  // load again with a new conversation; the bot still knows the reader by their id. At most once a minute, so a
+  // server that keeps refusing shows Web Chat's own error instead of a reload loop.
+  function startOver() {
+    var last = Number(readStorage(window.sessionStorage, RESTART_KEY)) || 0;
+    if (Date.now() - last < 60 * 1000) {
+      return;
+    }
+    current = null;
+    writeStorage(window.sessionStorage, RESTART_KEY, String(Date.now()));
+    writeStorage(window.sessionStorage, CONVERSATION_KEY, null);
+    window.location.reload();
+  }
+
+  function fail(error) {
+    showError('The chat could not start (' + (error && error.message ? error.message : error) + '). Reload the page to try again.');
+  }
+
+  // Web Chat refreshes its token every 15 minutes; keep the newest one so a reload can resume the conversation.
+  window.setInterval(function () { if (current) { saveConversation(current.directLine); } }, 60 * 1000);
+  window.addEventListener('pagehide', function () { if (current) { saveConversation(current.directLine); } });
+
+  start().catch(fail);
+})();

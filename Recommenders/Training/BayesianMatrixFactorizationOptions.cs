@@ -8,7 +8,8 @@ namespace AuthorBot.Recommenders.Training;
 /// <param name="Factors">Length of the latent vectors (each reader and item also has a bias).</param>
 /// <param name="BurnIn">Sweeps run before samples are kept.</param>
 /// <param name="Samples">Sweeps whose sample is kept and averaged into the prediction. The trained
-/// <see cref="Models.FactorModel"/> concatenates the kept vectors, so it has <c>Factors × Samples</c> factors.</param>
+/// <see cref="Models.FactorModel"/> concatenates two vectors per kept sweep (a draw and a conditional mean), so it
+/// has <c>2 × Factors × Samples</c> factors.</param>
 /// <param name="InitialStandardDeviation">Spread of the normal distribution the vectors start from.</param>
 /// <param name="Seed">Seed of every random draw; each reader and item has its own stream per sweep, so the result
 /// does not depend on the thread count.</param>
@@ -16,7 +17,7 @@ namespace AuthorBot.Recommenders.Training;
 public sealed record BayesianMatrixFactorizationOptions(
     int Factors = 10,
     int BurnIn = 10,
-    int Samples = 100,
+    int Samples = 150,
     float InitialStandardDeviation = 0.1f,
     int Seed = 42,
     int Threads = 0);

@@ -20,7 +20,7 @@ public class BayesianMatrixFactorizationTests
 
         Assert.True(baselineRmse > 0.5, $"the planted interaction term should dominate; baseline RMSE {baselineRmse}");
         Assert.True(rmse < 0.2 * baselineRmse, $"Bayesian MF RMSE {rmse} vs baseline {baselineRmse}");
-        Assert.Equal(5 * 40, model.Factors);
+        Assert.Equal(2 * 5 * 40, model.Factors);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ var mf = new BiasedMatrixFactorizationOptions(
 if (command is "rating" or "all")
 {
     RatingBenchmark.Run(dataRoot, mf, Console.Out, F("reg2", 0.7f), I("knnk", 40), F("shrink", 100f), F("holdout", 0.2f), new SvdPlusPlusOptions(I("pp-factors", 32), I("pp-epochs", 40), F("pp-lr", 0.01f), F("pp-decay", 0.95f), F("pp-reg", 0.08f)),
-        new BayesianMatrixFactorizationOptions(I("bayes-factors", 10), I("bayes-burnin", 10), I("bayes-samples", 200), Seed: I("seed", 42), Threads: I("threads", 0)),
+        new BayesianMatrixFactorizationOptions(I("bayes-factors", 10), I("bayes-burnin", 10), I("bayes-samples", 150), Seed: I("seed", 42), Threads: I("threads", 0)),
         options.GetValueOrDefault("rating-only"));
 }
 

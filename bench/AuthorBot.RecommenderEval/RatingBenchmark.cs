@@ -18,7 +18,8 @@ internal static class RatingBenchmark
             .Select(k => (Train: MovieLens.Read(Path.Combine(dir, $"u{k}.base")), Test: MovieLens.Read(Path.Combine(dir, $"u{k}.test"))))
             .ToList();
 
-        var results = new Dictionary<string, (List<double> Rmse, List<double> Mae, TimeSpan Time, TimeSpan Cpu)>();
+        var results = new Dictionary<string, (List<double> Rmse, List<double> Mae, List<double> Wall, List<double> Cpu)>();
+        var loadBefore = LoadAverage();
         var process = Process.GetCurrentProcess();
         var cpuMark = TimeSpan.Zero;
         void Mark()
@@ -35,12 +36,14 @@ internal static class RatingBenchmark
             var predicted = test.Select(r => Math.Clamp(predict(r.User, r.Item), 1f, 5f)).ToArray();
             if (!results.TryGetValue(name, out var acc))
             {
-                acc = ([], [], TimeSpan.Zero, TimeSpan.Zero);
+                acc = ([], [], [], []);
+                results[name] = acc;
             }
 
             acc.Rmse.Add(RatingMetrics.Rmse(truth, predicted));
             acc.Mae.Add(RatingMetrics.Mae(truth, predicted));
-            results[name] = (acc.Rmse, acc.Mae, acc.Time + time, acc.Cpu + (time == TimeSpan.Zero ? TimeSpan.Zero : cpu));
+            acc.Wall.Add(time.TotalSeconds);
+            acc.Cpu.Add(time == TimeSpan.Zero ? 0 : cpu.TotalSeconds);
             _ = fold;
         }
 
@@ -101,11 +104,28 @@ internal static class RatingBenchmark
             Add("Ensemble: 2 MF + item kNN + user kNN + SVD++", f, test, all.Predict, sw.Elapsed);
         }
 
+        string Seconds(double x) => x.ToString("F2", CultureInfo.InvariantCulture);
         output.WriteLine("ml-100k, official folds u1..u5 (train uK.base, test uK.test); predictions clipped to [1, 5]");
+        output.WriteLine($"threads: {Environment.ProcessorCount} logical processors; load average (1, 5, 15 min) before: {loadBefore}, after: {LoadAverage()}");
+        output.WriteLine("CPU = process CPU time during training (all threads); wall is inflated whenever the machine is shared");
         output.WriteLine($"{"model",-48} {"RMSE (mean ± sd)",-20} {"MAE (mean ± sd)",-20} {"train wall, 5 folds",20} {"CPU",9}");
         foreach (var (name, r) in results)
         {
-            output.WriteLine($"{name,-48} {Stats.Format(r.Rmse),-20} {Stats.Format(r.Mae),-20} {r.Time.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture),18} s {r.Cpu.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture),7} s");
+            output.WriteLine($"{name,-48} {Stats.Format(r.Rmse),-20} {Stats.Format(r.Mae),-20} {Seconds(r.Wall.Sum()),18} s {Seconds(r.Cpu.Sum()),7} s");
         }
+
+        output.WriteLine();
+        output.WriteLine("training time per fold u1..u5, wall / CPU in seconds");
+        foreach (var (name, r) in results.Where(r => r.Value.Wall.Sum() > 0))
+        {
+            output.WriteLine($"{name,-48} {string.Join("  ", r.Wall.Zip(r.Cpu, (w, c) => $"{Seconds(w)}/{Seconds(c)}"))}");
+        }
+    }
+
+    /// <summary>The 1, 5 and 15 minute load averages where the OS publishes them (Linux), else "n/a".</summary>
+    private static string LoadAverage()
+    {
+        const string path = "/proc/loadavg";
+        return File.Exists(path) ? string.Join(", ", File.ReadAllText(path).Split(' ').Take(3)) : "n/a";
     }
 }

@@ -239,6 +239,7 @@ public sealed class BayesianMatrixFactorizationTrainer
         /// and h = prior precision ∘ prior mean + α Σ t x over the other side's rows x and targets t = rating − mean −
         /// other bias; returns the squared error Σ (t − θ·x)² of the row's ratings under the new θ.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Sample(int r, ReadOnlySpan<int> others, ReadOnlySpan<float> values, Side other, float mean, double alpha, Scratch scratch, ref SplitMixRandom random)
         {
             var d = Dimensions;
@@ -358,7 +359,7 @@ public sealed class BayesianMatrixFactorizationTrainer
         /// mean P⁻¹h to <paramref name="mean"/> and replaces h by a draw from N(P⁻¹h, P⁻¹): with w = L⁻¹h, the mean is
         /// L⁻ᵀw and L⁻ᵀ(w + ε) is the draw.
         /// </summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void DrawGaussian(Span<double> p, Span<double> h, Span<double> mean, Span<double> inverseDiagonal, int d, ref SplitMixRandom random)
         {
             // Bounds were fixed by the caller (p is d × d, the vectors have d entries); refs keep the O(d³) loops free of

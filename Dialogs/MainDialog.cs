@@ -4,6 +4,7 @@ using AuthorBot.BotFramework.Dialogs.Prompts;
 using AuthorBot.BotFramework.Schema;
 using AuthorBot.Dialogs.Intents;
 using AuthorBot.Dialogs.Newsletter;
+using AuthorBot.Dialogs.Preferences;
 using AuthorBot.Dialogs.Profile;
 using AuthorBot.Dialogs.Routing;
 
@@ -75,6 +76,10 @@ public sealed class MainDialog : ComponentDialog
                 await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
                 await UnsubscribeAsync(innerDc, cancellationToken).ConfigureAwait(false);
                 return new DialogTurnResult(DialogTurnStatus.Complete);
+            case ReaderIntent.StopAnnouncements:
+                await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+                await StopAnnouncementsAsync(innerDc, cancellationToken).ConfigureAwait(false);
+                return new DialogTurnResult(DialogTurnStatus.Complete);
             default:
                 return null;
         }
@@ -125,6 +130,9 @@ public sealed class MainDialog : ComponentDialog
             case ReaderIntent.Unsubscribe:
                 await UnsubscribeAsync(step, cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            case ReaderIntent.StopAnnouncements:
+                await StopAnnouncementsAsync(step, cancellationToken).ConfigureAwait(false);
+                return await step.EndDialogAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             case ReaderIntent.Help:
                 await step.Context.SendActivityAsync(_menu.HelpText, cancellationToken: cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -152,5 +160,11 @@ public sealed class MainDialog : ComponentDialog
         var profile = await _state.Profile.GetAsync(dc.Context, () => new ReaderProfile(), cancellationToken).ConfigureAwait(false);
         var message = NewsletterSignupDialog.Unsubscribe(profile, _clock.GetUtcNow());
         await dc.Context.SendActivityAsync(message, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task StopAnnouncementsAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var profile = await _state.Profile.GetAsync(dc.Context, () => new ReaderProfile(), cancellationToken).ConfigureAwait(false);
+        await dc.Context.SendActivityAsync(AnnouncementOptOut.Stop(profile), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

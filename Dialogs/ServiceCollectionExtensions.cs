@@ -1,4 +1,5 @@
 using AuthorBot.BotFramework.Builder;
+using AuthorBot.Dialogs.Content;
 using AuthorBot.Dialogs.Newsletter;
 using AuthorBot.Dialogs.Profile;
 using AuthorBot.Dialogs.Recommendations;
@@ -20,6 +21,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReaderStateAccessors>();
         services.AddSingleton<NewsletterSignupDialog>();
         services.AddReaderFlow<NewsletterFlow>();
+        services.AddAuthorFlows();
         services.AddRecommendationFlow();
         services.AddSingleton<ReaderMenu>();
         services.AddSingleton<MainDialog>();

@@ -26,6 +26,11 @@ public static partial class KeywordIntentRecognizer
             return ReaderIntent.Unsubscribe;
         }
 
+        if (StopPattern().IsMatch(normalized))
+        {
+            return ReaderIntent.StopAnnouncements;
+        }
+
         if (CancelPattern().IsMatch(normalized))
         {
             return ReaderIntent.Cancel;
@@ -53,7 +58,7 @@ public static partial class KeywordIntentRecognizer
     /// <param name="intent">The intent.</param>
     /// <returns>Whether it interrupts.</returns>
     public static bool IsInterruption(ReaderIntent intent) =>
-        intent is ReaderIntent.Help or ReaderIntent.Cancel or ReaderIntent.StartOver or ReaderIntent.Unsubscribe;
+        intent is ReaderIntent.Help or ReaderIntent.Cancel or ReaderIntent.StartOver or ReaderIntent.Unsubscribe or ReaderIntent.StopAnnouncements;
 
     /// <summary>Lower-cases a message and turns punctuation (other than @ . ') into spaces, so patterns stay simple.</summary>
     /// <param name="text">The message.</param>
@@ -66,6 +71,9 @@ public static partial class KeywordIntentRecognizer
 
     [GeneratedRegex(@"\b(unsubscribe|opt out|opt me out|remove me from the (newsletter|mailing list))\b")]
     private static partial Regex UnsubscribePattern();
+
+    [GeneratedRegex(@"^(please )?(stop|stop (all |the )?(announcements|messages|notifications)|stop (messaging|texting) me)( please)?$")]
+    private static partial Regex StopPattern();
 
     [GeneratedRegex(@"^(please )?(cancel( that| this| it)?|never ?mind|forget it|quit|exit)( please)?$")]
     private static partial Regex CancelPattern();

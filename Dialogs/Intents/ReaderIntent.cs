@@ -23,4 +23,7 @@ public enum ReaderIntent
 
     /// <summary>"unsubscribe".</summary>
     Unsubscribe,
+
+    /// <summary>"stop" as the whole message: no more announcements.</summary>
+    StopAnnouncements,
 }

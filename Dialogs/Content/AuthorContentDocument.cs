@@ -1,0 +1,84 @@
+namespace AuthorBot.Dialogs.Content;
+
+// The file format as written by the author: every field optional here so that a missing one becomes a validation
+// error naming the field and its line, not a deserializer exception about a constructor.
+#pragma warning disable CA1812 // Instantiated by System.Text.Json.
+
+/// <summary>author.json as written.</summary>
+internal sealed class AuthorContentDocument
+{
+    public AuthorDocument? Author { get; set; }
+
+    public List<BookDocument?>? Books { get; set; }
+
+    public List<EventDocument?>? Events { get; set; }
+}
+
+/// <summary>The "author" object.</summary>
+internal sealed class AuthorDocument
+{
+    public string? Name { get; set; }
+
+    public string? Website { get; set; }
+}
+
+/// <summary>One entry of "books".</summary>
+internal sealed class BookDocument
+{
+    public string? Id { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Blurb { get; set; }
+
+    public List<string?>? Tags { get; set; }
+
+    public string? PublishedOn { get; set; }
+
+    public LaunchDocument? Launch { get; set; }
+
+    public string? SampleChapterUrl { get; set; }
+
+    public List<PreOrderLinkDocument?>? PreOrderLinks { get; set; }
+}
+
+/// <summary>A book's "launch" object.</summary>
+internal sealed class LaunchDocument
+{
+    public string? At { get; set; }
+
+    public string? TimeZone { get; set; }
+}
+
+/// <summary>One entry of a book's "preOrderLinks".</summary>
+internal sealed class PreOrderLinkDocument
+{
+    public string? Store { get; set; }
+
+    public string? Url { get; set; }
+}
+
+/// <summary>One entry of "events".</summary>
+internal sealed class EventDocument
+{
+    public string? Id { get; set; }
+
+    public string? Kind { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? BookId { get; set; }
+
+    public string? StartsAt { get; set; }
+
+    public string? TimeZone { get; set; }
+
+    public int? DurationMinutes { get; set; }
+
+    public string? Link { get; set; }
+
+    public string? Venue { get; set; }
+
+    public int? Capacity { get; set; }
+}
+#pragma warning restore CA1812

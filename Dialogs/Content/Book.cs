@@ -1,0 +1,20 @@
+namespace AuthorBot.Dialogs.Content;
+
+/// <summary>One of the author's books, published or upcoming.</summary>
+/// <param name="Id">A stable id (lower-case letters, digits and hyphens).</param>
+/// <param name="Title">The title.</param>
+/// <param name="Blurb">The back-cover text.</param>
+/// <param name="Tags">Genres and topics, lower-case.</param>
+/// <param name="PublishedOn">The publication date of a published book.</param>
+/// <param name="Launch">The launch of an upcoming book.</param>
+/// <param name="SampleChapterUrl">Where to read a sample chapter.</param>
+/// <param name="PreOrderLinks">Where to pre-order it.</param>
+public sealed record Book(
+    string Id,
+    string Title,
+    string Blurb,
+    IReadOnlyList<string> Tags,
+    DateOnly? PublishedOn,
+    BookLaunch? Launch,
+    Uri? SampleChapterUrl,
+    IReadOnlyList<PreOrderLink> PreOrderLinks);

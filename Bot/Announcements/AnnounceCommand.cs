@@ -1,0 +1,185 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+
+namespace AuthorBot.Bot.Announcements;
+
+/// <summary>
+/// The marketers' command line: <c>dotnet run --project Bot -- announce --text "..." [options]</c> creates an
+/// announcement on a running bot and shows a live progress bar until it is done; <c>announce watch|cancel|results ID</c>
+/// follow up on one. The API key comes from <c>--key</c> or the <c>AUTHORBOT_API_KEY</c> environment variable.
+/// </summary>
+internal static class AnnounceCommand
+{
+    public const string Verb = "announce";
+    private const string KeyVariable = "AUTHORBOT_API_KEY";
+
+    /// <summary>Runs the command; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, HttpMessageHandler? handler, CancellationToken cancellationToken)
+    {
+        var url = new Option<string>("--url") { Description = "The bot's address.", DefaultValueFactory = _ => "http://localhost:3978", Recursive = true };
+        var key = new Option<string?>("--key") { Description = $"The API key (Announcements:ApiKey); default: ${KeyVariable}.", Recursive = true };
+        var interval = new Option<double>("--interval") { Description = "Seconds between progress polls.", DefaultValueFactory = _ => 0.5, Recursive = true };
+
+        var text = new Option<string?>("--text") { Description = "The message; {name}, {firstName}, {interests} are filled from each reader's profile." };
+        var name = new Option<string?>("--name") { Description = "A label for the announcement." };
+        var variants = new Option<string[]>("--variant") { Description = "An A/B variant as ID=TEXT (repeat); replaces --text.", AllowMultipleArgumentsPerToken = false };
+        var audience = new Option<string>("--audience") { Description = "all, subscribers, interests or event.", DefaultValueFactory = _ => AudienceKinds.All };
+        var interests = new Option<string[]>("--interest") { Description = "For --audience interests (repeat)." };
+        var eventId = new Option<string?>("--event") { Description = "For --audience event." };
+        var channel = new Option<string?>("--channel") { Description = "Only readers on this channel (msteams, directline, ...)." };
+        var at = new Option<DateTimeOffset?>("--at") { Description = "Send at this time (ISO 8601) instead of now." };
+        var windowStart = new Option<DateTimeOffset?>("--window-start") { Description = "Send at each reader's best hour from this time..." };
+        var windowEnd = new Option<DateTimeOffset?>("--window-end") { Description = "...until this time." };
+        var noWait = new Option<bool>("--no-wait") { Description = "Create it and exit without watching." };
+
+        var root = new RootCommand("Send announcements through a running AuthorBot.");
+        foreach (var option in new Option[] { url, key, interval, text, name, variants, audience, interests, eventId, channel, at, windowStart, windowEnd, noWait })
+        {
+            root.Options.Add(option);
+        }
+
+        root.SetAction(async (result, ct) =>
+        {
+            var request = new AnnouncementRequest
+            {
+                Name = result.GetValue(name),
+                Text = result.GetValue(text),
+                Audience = new AudienceRequest
+                {
+                    Kind = result.GetValue(audience),
+                    Interests = [.. result.GetValue(interests) ?? []],
+                    EventId = result.GetValue(eventId),
+                    Channel = result.GetValue(channel),
+                },
+                Schedule = result.GetValue(windowStart) is { } start
+                    ? new ScheduleRequest { Kind = ScheduleKinds.BestHour, WindowStart = start, WindowEnd = result.GetValue(windowEnd) }
+                    : result.GetValue(at) is { } when ? new ScheduleRequest { Kind = ScheduleKinds.At, At = when } : new ScheduleRequest { Kind = ScheduleKinds.Now },
+            };
+            if (result.GetValue(variants) is { Length: > 0 } given)
+            {
+                request.Variants = [.. given.Select(ParseVariant)];
+            }
+
+            return await WithClientAsync(result, async client =>
+            {
+                var created = await client.CreateAsync(request, ct).ConfigureAwait(false);
+                console.MarkupLineInterpolated($"Created [bold]{created.Id}[/] for {created.Targeted} reader(s).");
+                return result.GetValue(noWait) ? created : await WatchAsync(client, created, result.GetValue(interval), ct).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        });
+
+        var id = new Argument<string>("id") { Description = "The announcement id (ann_...)." };
+        root.Subcommands.Add(Follow("watch", "Show the progress of an announcement until it is done.", (client, announcement, result, ct) => WatchAsync(client, null, result.GetValue(interval), ct, announcement)));
+        root.Subcommands.Add(Follow("cancel", "Cancel what has not been sent yet.", (client, announcement, _, ct) => client.CancelAsync(announcement, ct)));
+        var results = new Command("results", "Per-variant clicks, replies and the A/B test.") { id };
+        results.SetAction(async (result, ct) => await WithClientAsync(result, async client =>
+        {
+            var report = await client.GetResultsAsync(result.GetValue(id)!, ct).ConfigureAwait(false);
+            var table = new Table().AddColumns("Variant", "Sent", "Clicked", "Click rate", "Replied", "Reply rate");
+            foreach (var v in report.Variants)
+            {
+                table.AddRow(v.Variant, Num(v.Sent), Num(v.Clicked), v.ClickRate.ToString("P1", CultureInfo.InvariantCulture), Num(v.Replied), v.ReplyRate.ToString("P1", CultureInfo.InvariantCulture));
+            }
+
+            console.Write(table);
+            foreach (var c in report.Comparisons)
+            {
+                console.MarkupLineInterpolated($"{c.Variant} vs {c.Against} {c.Metric}: z = {c.Z?.ToString("F2", CultureInfo.InvariantCulture) ?? "n/a"}, p = {c.PValue?.ToString("F4", CultureInfo.InvariantCulture) ?? "n/a"}{(c.SignificantAt95 ? " (significant at 95 %)" : string.Empty)}");
+            }
+
+            return null;
+        }).ConfigureAwait(false));
+        root.Subcommands.Add(results);
+
+        return await root.Parse(args).InvokeAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        Command Follow(string verb, string description, Func<AnnouncementClient, string, System.CommandLine.ParseResult, CancellationToken, Task<AnnouncementProgress>> run)
+        {
+            var command = new Command(verb, description) { id };
+            command.SetAction(async (result, ct) => await WithClientAsync(result, client => run(client, result.GetValue(id)!, result, ct)!).ConfigureAwait(false));
+            return command;
+        }
+
+        async Task<int> WithClientAsync(System.CommandLine.ParseResult result, Func<AnnouncementClient, Task<AnnouncementProgress?>> action)
+        {
+            var apiKey = result.GetValue(key) ?? Environment.GetEnvironmentVariable(KeyVariable);
+            if (string.IsNullOrWhiteSpace(apiKey))
+            {
+                console.MarkupLine($"[red]No API key:[/] pass --key or set {KeyVariable}.");
+                return 2;
+            }
+
+            if (!Uri.TryCreate(result.GetValue(url), UriKind.Absolute, out var baseAddress))
+            {
+                console.MarkupLine("[red]--url must be an absolute URL.[/]");
+                return 2;
+            }
+
+            using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+            http.BaseAddress = new Uri(baseAddress.ToString().TrimEnd('/') + "/");
+            http.Timeout = TimeSpan.FromSeconds(60);
+            try
+            {
+                if (await action(new AnnouncementClient(http, apiKey)).ConfigureAwait(false) is { } final)
+                {
+                    Summarize(final);
+                }
+
+                return 0;
+            }
+            catch (AnnouncementClientException ex)
+            {
+                console.MarkupLineInterpolated($"[red]The bot refused:[/] {ex.Message}");
+                return 1;
+            }
+            catch (HttpRequestException ex)
+            {
+                console.MarkupLineInterpolated($"[red]Could not reach the bot at {baseAddress}:[/] {ex.Message}");
+                return 1;
+            }
+        }
+
+        async Task<AnnouncementProgress> WatchAsync(AnnouncementClient client, AnnouncementProgress? first, double seconds, CancellationToken ct, string? announcementId = null)
+        {
+            var progress = first ?? await client.GetProgressAsync(announcementId!, ct).ConfigureAwait(false);
+            var delay = TimeSpan.FromSeconds(Math.Clamp(seconds, 0.05, 60));
+            await console.Progress().AutoClear(false).StartAsync(async context =>
+            {
+                var bar = context.AddTask("Sending " + progress.Id, maxValue: Math.Max(1, progress.Targeted));
+                while (true)
+                {
+                    bar.Value = Done(progress);
+                    bar.Description = $"{progress.Id}: {progress.Sent} sent, {progress.Failed} failed, {Skipped(progress)} skipped, {progress.Pending + progress.Sending} to go";
+                    if (progress.Pending + progress.Sending == 0)
+                    {
+                        bar.StopTask();
+                        return;
+                    }
+
+                    await Task.Delay(delay, ct).ConfigureAwait(false);
+                    progress = await client.GetProgressAsync(progress.Id, ct).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
+            return progress;
+        }
+
+        void Summarize(AnnouncementProgress p) =>
+            console.MarkupLineInterpolated(
+                $"[bold]{p.Id}[/] {p.Status}: targeted {p.Targeted}, sent {p.Sent}, failed {p.Failed} ({p.Unreachable} unreachable), skipped {Skipped(p)} (quiet hours {p.Skipped.QuietHours}, cap {p.Skipped.Cap}, unsubscribed {p.Skipped.Unsubscribed}), pending {p.Pending + p.Sending}, cancelled {p.Cancelled}.");
+    }
+
+    private static VariantRequest ParseVariant(string value)
+    {
+        var equals = value.IndexOf('=', StringComparison.Ordinal);
+        return equals > 0
+            ? new VariantRequest { Id = value[..equals].Trim(), Text = value[(equals + 1)..] }
+            : new VariantRequest { Text = value };
+    }
+
+    private static int Skipped(AnnouncementProgress p) => p.Skipped.QuietHours + p.Skipped.Cap + p.Skipped.Unsubscribed;
+
+    private static double Done(AnnouncementProgress p) => p.Sent + p.Failed + Skipped(p) + p.Cancelled;
+
+    private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

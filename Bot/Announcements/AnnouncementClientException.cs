@@ -1,0 +1,19 @@
+namespace AuthorBot.Bot.Announcements;
+
+/// <summary>The announcements API refused a call or could not be read.</summary>
+internal sealed class AnnouncementClientException : Exception
+{
+    public AnnouncementClientException()
+    {
+    }
+
+    public AnnouncementClientException(string message)
+        : base(message)
+    {
+    }
+
+    public AnnouncementClientException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -62,6 +62,8 @@ internal sealed class BotHost : IAsyncDisposable
             "--Storage:Provider=Sqlite",
             $"--Storage:Sqlite:Path={Path.Combine(_dataFolder, "authorbot.db")}",
             $"--DirectLine:DataDirectory={_dataFolder}",
+            $"--Proactive:DatabasePath={Path.Combine(_dataFolder, "proactive.db")}",
+            $"--Recommendations:DataDirectory={_dataFolder}",
         ];
         var app = AuthorBotApp.Create(args);
         using var timeout = new CancellationTokenSource(StartStopTimeout);

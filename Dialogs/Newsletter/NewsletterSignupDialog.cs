@@ -11,7 +11,7 @@ namespace AuthorBot.Dialogs.Newsletter;
 public sealed class NewsletterSignupDialog : ComponentDialog
 {
     private const string NamePrompt = "newsletter.name";
-    private const string EmailPrompt = "newsletter.email";
+    private const string EmailPromptId = "newsletter.email";
     private const string ConsentPrompt = "newsletter.consent";
     private const string UnsubscribePrompt = "newsletter.unsubscribe";
     private const string NameKey = "name";
@@ -39,7 +39,7 @@ public sealed class NewsletterSignupDialog : ComponentDialog
             SaveConsentAsync,
         ]));
         AddDialog(new TextPrompt(NamePrompt, ValidateNameAsync));
-        AddDialog(new TextPrompt(EmailPrompt, ValidateEmailAsync));
+        AddDialog(new EmailPrompt(EmailPromptId));
         AddDialog(new ConfirmPrompt(ConsentPrompt));
         AddDialog(new ConfirmPrompt(UnsubscribePrompt));
         InitialDialogId = nameof(NewsletterSignupDialog) + ".steps";
@@ -116,10 +116,10 @@ public sealed class NewsletterSignupDialog : ComponentDialog
         profile.Name = name;
 
         var greeting = known ? $"Hi {name}! " : $"Nice to meet you, {name}. ";
-        return await step.PromptAsync(EmailPrompt, new PromptOptions
+        // No RetryPrompt: the email prompt's own retry says what the answer lacked (an '@', a domain).
+        return await step.PromptAsync(EmailPromptId, new PromptOptions
         {
             Prompt = Replies.Question(greeting + "What's your email address?"),
-            RetryPrompt = Replies.Question("That doesn't look like an email address. What's your email address?"),
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -130,7 +130,7 @@ public sealed class NewsletterSignupDialog : ComponentDialog
             return await GiveUpAsync(step, cancellationToken).ConfigureAwait(false);
         }
 
-        // The validator already accepted the answer, so the parse succeeds; the fallback only guards a stored answer.
+        // The email prompt found an address; the parser lower-cases its domain (and the fallback guards a stored answer).
         var answer = step.Result as string ?? string.Empty;
         var email = EmailAddressParser.TryParse(answer, out var parsed, out _) ? parsed : answer.Trim();
         step.Values[EmailKey] = email;
@@ -185,19 +185,4 @@ public sealed class NewsletterSignupDialog : ComponentDialog
 
     private static Task<bool> ValidateNameAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken) =>
         Task.FromResult(prompt.Recognized.Succeeded && ReaderNameParser.TryParse(prompt.Recognized.Value, out _));
-
-    private static async Task<bool> ValidateEmailAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
-    {
-        if (EmailAddressParser.TryParse(prompt.Recognized.Succeeded ? prompt.Recognized.Value : null, out _, out var problem))
-        {
-            return true;
-        }
-
-        // Say why, not just "try again": the reader learns what a valid answer looks like. Having responded,
-        // the prompt does not add its generic retry text on top.
-        await prompt.Context.SendActivityAsync(
-            Replies.Question($"That doesn't look like an email address ({problem}). What's your email address?"),
-            cancellationToken).ConfigureAwait(false);
-        return false;
-    }
 }

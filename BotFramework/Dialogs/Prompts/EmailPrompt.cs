@@ -33,7 +33,7 @@ public class EmailPrompt : Prompt<string>
         ArgumentNullException.ThrowIfNull(state);
         return state.GetValue<string>(ProblemKey) switch
         {
-            Incomplete => "That email address looks incomplete: it needs a name, an '@' and a domain, like jo@example.org.",
+            Incomplete => "That doesn't look like an email address (it needs a name before the '@' and a domain after it, like jo@example.org).",
 
             // A validator turned down a well-formed address without saying why; "it needs an '@'" would be wrong.
             Refused => "Sorry, I can't use that email address; please give another one.",

@@ -6,7 +6,7 @@ public sealed class EmailPromptTests
 {
     private const string Question = "What's your email?";
     private const string NeedsAt = "That doesn't look like an email address (it needs an '@', like jo@example.org). " + Question;
-    private const string Incomplete = "That email address looks incomplete: it needs a name, an '@' and a domain, like jo@example.org. " + Question;
+    private const string Incomplete = "That doesn't look like an email address (it needs a name before the '@' and a domain after it, like jo@example.org). " + Question;
 
     [Theory]
     [InlineData("jo@example.org", "jo@example.org")]
@@ -31,6 +31,7 @@ public sealed class EmailPromptTests
     [InlineData("jo@example", Incomplete)]
     [InlineData("@example.org", Incomplete)]
     [InlineData("jo@@example.org", Incomplete)]
+    [InlineData("jo@localhost", Incomplete)]
     public async Task Nonsense_gets_a_retry_that_says_what_an_address_needs(string answer, string retry)
     {
         var harness = new DialogHarness(PromptFlows.Asking(new EmailPrompt("email"), Options()));

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AuthorBot.BotFramework.Dialogs;
 
 /// <summary>One entry of the dialog stack: which dialog, and its persisted state.</summary>
@@ -7,8 +9,10 @@ public class DialogInstance
     public string Id { get; set; } = string.Empty;
 
     /// <summary>
-    /// The dialog's own state. It is stored as JSON, so after a restart values come back as strings, longs, doubles,
-    /// booleans, dictionaries and lists; read them with <see cref="DialogStateExtensions.GetValue{T}"/>.
+    /// The dialog's own state. It is stored as JSON, so after a turn ends values come back as strings, longs, doubles,
+    /// booleans and, for objects and arrays, <see cref="System.Text.Json.JsonElement"/>; read them with
+    /// <see cref="DialogStateExtensions.GetValue{T}"/>.
     /// </summary>
+    [JsonConverter(typeof(DialogInstanceStateConverter))]
     public IDictionary<string, object?> State { get; set; } = new Dictionary<string, object?>(StringComparer.Ordinal);
 }

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using AuthorBot.Bot.Proactive;
+using AuthorBot.Dialogs.Events;
 using AuthorBot.Dialogs.Profile;
 
 namespace AuthorBot.Bot.Announcements;
@@ -14,6 +15,7 @@ internal sealed class AnnouncementPlanner(
     ConversationReferenceStore references,
     ReaderProfileReader profiles,
     AnnouncementStore store,
+    IEnumerable<IEventAttendance> eventAttendance,
     TimeProvider time)
 {
     /// <summary>Creates the announcement; the error is a message for a 400 when the audience cannot be resolved.</summary>
@@ -21,14 +23,29 @@ internal sealed class AnnouncementPlanner(
     {
         ArgumentNullException.ThrowIfNull(request);
         var audience = request.Audience!;
+        HashSet<ReaderKey>? attendees = null;
         if (audience.Kind == AudienceKinds.Event)
         {
-            // The flows half of issue 6 owns RSVPs; until its attendee list is wired in, say so rather than guess.
-            return (null, 0, "Audience kind 'event' is not available yet: the event RSVP store is not connected to announcements.");
+            // The host without the reader flows has no RSVP store: say so rather than guess an audience.
+            if (eventAttendance.LastOrDefault() is not { } attendance)
+            {
+                return (null, 0, "Audience kind 'event' is not available: this host has no event RSVP store.");
+            }
+
+            attendees = [.. await attendance.GetAttendeesAsync(audience.EventId!, cancellationToken).ConfigureAwait(false)];
+            if (attendees.Count == 0)
+            {
+                return (null, 0, $"No reader holds a seat for event '{audience.EventId}' (unknown event, or nobody RSVP'd).");
+            }
         }
 
         var now = time.GetUtcNow();
         var targets = await references.ListReachableAsync(audience.Channel, cancellationToken).ConfigureAwait(false);
+        if (attendees is not null)
+        {
+            targets = [.. targets.Where(t => attendees.Contains(t.Reader))];
+        }
+
         var readerProfiles = await profiles.ReadAsync([.. targets.Select(t => t.Reader)], cancellationToken).ConfigureAwait(false);
         var chosen = targets.Where(t => IsInAudience(audience, readerProfiles.GetValueOrDefault(t.Reader))).ToList();
         var activity = request.Schedule!.Kind == ScheduleKinds.BestHour

@@ -44,7 +44,8 @@ public sealed class AnnouncementApiTests
     [InlineData("{\"variants\":[{\"id\":\"A\",\"text\":\"a\"},{\"id\":\"A\",\"text\":\"b\"}]}", "must be unique")]
     [InlineData("{\"variants\":[{\"text\":\"a\",\"weight\":-1}]}", "'variants[0].weight'")]
     [InlineData("{\"text\":\"hi\",\"card\":{\"title\":\"T\",\"buttons\":[{\"title\":\"Go\",\"url\":\"javascript:alert(1)\"}]}}", "'card.buttons[0]'")]
-    [InlineData("{\"text\":\"hi\",\"audience\":{\"kind\":\"event\",\"eventId\":\"launch\"}}", "not available yet")]
+    [InlineData("{\"text\":\"hi\",\"audience\":{\"kind\":\"event\",\"eventId\":\"no-such-event\"}}", "No reader holds a seat for event 'no-such-event'")]
+    [InlineData("{\"text\":\"hi\",\"audience\":{\"kind\":\"event\"}}", "'audience.eventId' is required")]
     public async Task Bad_bodies_get_400_with_a_message_that_names_the_problem(string body, string expected)
     {
         await using var host = await AnnouncementHost.StartAsync();

@@ -26,7 +26,9 @@ internal sealed class AnnouncementHost : IAsyncDisposable
 
     public HttpClient Client => Host.Client;
 
-    public static async Task<AnnouncementHost> StartAsync(params string[] extraSettings)
+    public static Task<AnnouncementHost> StartAsync(params string[] extraSettings) => StartAsync(null, extraSettings);
+
+    public static async Task<AnnouncementHost> StartAsync(Action<WebApplicationBuilder>? configure, params string[] extraSettings)
     {
         var folder = new TempFolder();
         string[] settings =
@@ -41,7 +43,7 @@ internal sealed class AnnouncementHost : IAsyncDisposable
             "--BotFramework:Connector:BaseDelay=00:00:00.020",
             .. extraSettings,
         ];
-        var host = await RunningHost.StartAsync(settings);
+        var host = await RunningHost.StartAsync(settings, configure);
         return new AnnouncementHost(host, folder);
     }
 

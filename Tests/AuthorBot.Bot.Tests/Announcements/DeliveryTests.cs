@@ -94,6 +94,18 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task An_event_audience_reaches_only_the_readers_who_RSVPd()
+    {
+        await using var channel = await AnnouncementChannel.StartAsync();
+        var attendance = new FixedEventAttendance("signing", new ReaderKey("emulator", "r1"), new ReaderKey("emulator", "r3"), new ReaderKey("emulator", "gone"));
+        await using var host = await AnnouncementHost.StartAsync(builder => builder.Services.AddSingleton<AuthorBot.Dialogs.Events.IEventAttendance>(attendance));
+        await host.SeedReadersAsync(5, channel.ServiceUrl);
+        var progress = await host.WaitCompletedAsync(await host.CreateAsync("""{"text":"See you at the signing","audience":{"kind":"event","eventId":"signing"}}"""), _timeout);
+        Assert.Equal(2, progress.GetProperty("targeted").GetInt32());
+        Assert.Equal(["conv-r1", "conv-r3"], channel.Posts.Select(p => p.ConversationId).Order().ToArray());
+    }
+
+    [Fact]
     public async Task Throttling_and_server_errors_are_retried_and_403_marks_the_reader_unreachable()
     {
         await using var channel = await AnnouncementChannel.StartAsync();

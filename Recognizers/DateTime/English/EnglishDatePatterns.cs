@@ -8,7 +8,7 @@ internal static partial class EnglishDateTimePatterns
     private const string YearTail = @"(?:(?:\s*,\s*|\s+(?:of\s+|in\s+)?|\s*[/\\.-]\s*)" + YearOrWords + ")?";
     private const string WeekDayPrefix = @"(?:(?:(?<wrel>this|next|last)\s+)?" + WeekDay + @"\s*[,-]?\s*(?:the\s+|(?<paren>\()\s*)?|(?<rel>this|next|last)\s+)?";
 
-    [GeneratedRegex(@"\b" + WeekDayPrefix + Month + @"\s*[/\\.,-]?\s*" + Day + @"(?:\s*\(\s*" + WeekDay + @"\s*\))?" + YearTail + @"(?(paren)\s*\)|\b)", Opts)]
+    [GeneratedRegex(@"\b" + WeekDayPrefix + Month + @"\s*[/\\.,-]?\s*" + Day + @"(?:\s*\(\s*" + WeekDay + @"\s*\))?" + YearTail + @"(?(paren)\s*\)|(?:(?<=\))|\b))", Opts)]
     public static partial Regex MonthDayRegex();
 
     [GeneratedRegex(@"\b" + WeekDayPrefix + @"(?:the\s+)?" + DayStrict + @"\s*(?:of\s+|[/\\.-]\s*)?" + Month + YearTail + @"(?!\w)(?(paren)\s*\))", Opts)]
@@ -54,7 +54,7 @@ internal static partial class EnglishDateTimePatterns
     [GeneratedRegex(@"(?<=\b(?:for|of|during|all)\s+)the\s+day\b", Opts)]
     public static partial Regex TheDayWordRegex();
 
-    [GeneratedRegex(@"\b" + WeekDay + @"\s*,?\s+(?<the>the\s+)?" + DayStrict + @"\b(?!\s*(?::|\.\d|am\b|pm\b|a\.m|p\.m|o'?clock|oclock))", Opts)]
+    [GeneratedRegex(@"\b" + WeekDay + @"\s*,?\s+(?<the>the\s+)?" + DayStrict + @"\b(?!\s*(?::|\.\d|-\s*\d|am\b|pm\b|a\.m|p\.m|o'?clock|oclock))", Opts)]
     public static partial Regex WeekDayDayRegex();
 
     [GeneratedRegex(@"(?:\b(?:(?<around>around|about|approximately)\s+)the\s+(?<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|" + OrdWord + @")\s+(?<rel>this|next|last)\s+month|(?<=\bon\s+)the\s+(?<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|" + OrdWord + @")(?:\s+(?<rel>this|next|last)\s+month)?)\b(?!\s+(?:day|week|month|year|quarter|century|time|of|and|to|place|floor)\b)", Opts)]

@@ -63,10 +63,10 @@ internal static partial class EnglishDateTimePatterns
     [GeneratedRegex(@"\b(?:(?:the\s+)?week\s+(?:of|beginning|starting(?:\s+on)?|commencing(?:\s+on)?)|w/c)\s+$", Opts)]
     public static partial Regex WeekOfDatePrefixRegex();
 
-    [GeneratedRegex(@"\b(?:from|between)\s+$", Opts)]
+    [GeneratedRegex(@"\b(?:from|between)\s+(?:the\s+(?=$))?$", Opts)]
     public static partial Regex RangeStartPrefixRegex();
 
-    [GeneratedRegex(@"^\s*(?:to|till|til|until|thru|through|-|~|–|and)\s*$", Opts)]
+    [GeneratedRegex(@"^\s*(?:to|till|til|until|thru|through|-|~|–|and)\s*(?:the\s+)?$", Opts)]
     public static partial Regex RangeConnectorRegex();
 
     [GeneratedRegex(@"^\s*(?:-|~|–|to|till|thru|through)\s*$", Opts)]

@@ -17,6 +17,13 @@ internal static partial class EnglishDateTimePatterns
     [GeneratedRegex(@"\G\s+" + HourWord + @"(?:\s*" + OClock + @")(?!\w)|\G\s+(?:" + Hour + "|" + HourWord + @")\s*" + OClock, Opts)]
     public static partial Regex OClockAfterDateRegex();
 
+    /// <summary>Between a date with a part of day and its time: "sunday late evening at 10:00".</summary>
+    [GeneratedRegex(@"^\s*(?:,\s*)?(?:at|@)\s*$", Opts)]
+    public static partial Regex DayPartThenTimeConnectorRegex();
+
+    [GeneratedRegex(@"^(?<date>[^(]+)T(?<part>MO|AF|EV|NI)$", Opts)]
+    public static partial Regex DayPartTimexRegex();
+
     [GeneratedRegex(@"\b(?:right\s+now|now|at\s+the\s+moment|at\s+the\s+minute|at\s+present|at\s+the\s+present\s+time|at\s+this\s+time|currently|as\s+soon\s+as\s+possible|asap|just\s+now)\b", Opts)]
     public static partial Regex NowRegex();
 

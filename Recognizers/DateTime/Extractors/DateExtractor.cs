@@ -15,7 +15,7 @@ internal static class DateExtractor
         new(P.IsoDateRegex(), DateParser.ParseNumeric),
         new(P.NumericDateWithYearRegex(), DateParser.ParseNumeric),
         new(P.NumericMonthDayRegex(), DateParser.ParseNumeric),
-        new(P.WeekDayDottedMonthDayRegex(), DateParser.ParseNumeric),
+        new(P.WeekDayDottedMonthDayRegex(), DateParser.ParseWeekDayNumeric),
         new(P.EightDigitDateRegex(), DateParser.ParseNumeric),
         new(P.RelativeDayRegex(), DateParser.ParseRelativeDay),
         new(P.TheDayWordRegex(), DateParser.ParseToday),

@@ -86,7 +86,7 @@ internal static class DatePeriodExtractor
                 var prefix = P.RangeStartPrefixRegex().Match(text[..a.Start]);
                 var hasFrom = prefix.Success;
                 var isBetween = hasFrom && prefix.Value.StartsWith("between", StringComparison.Ordinal);
-                var connOk = isBetween ? Regex.IsMatch(gap, @"^\s*(?:and|-|~|–|through|thru|to)\s*$") : hasFrom ? P.RangeConnectorRegex().IsMatch(gap) && !Regex.IsMatch(gap, @"^\s*and\s*$") : P.BareRangeConnectorRegex().IsMatch(gap);
+                var connOk = isBetween ? Regex.IsMatch(gap, @"^\s*(?:and|-|~|–|through|thru|to)\s*(?:the\s+)?$") : hasFrom ? P.RangeConnectorRegex().IsMatch(gap) && !Regex.IsMatch(gap, @"^\s*and\s*(?:the\s+)?$") : P.BareRangeConnectorRegex().IsMatch(gap);
                 if (!connOk)
                 {
                     continue;

@@ -40,7 +40,8 @@ internal static class DateTimePeriodExtractor
                 }
             }
 
-            foreach (var p in parts)
+            // Outside tasks mode a holiday keeps apart from a part of day: "christmas | early morning at 8:00".
+            foreach (var p in d.Value.IsHoliday && !context.Options.HasFlag(DateTimeOptions.TasksMode) ? [] : parts)
             {
                 var code = p.Value.Timex[1..];
                 if (p.Start >= d.End && P.DateThenPartConnectorRegex().IsMatch(text[d.End..p.Start]) && DateTimePeriodParser.WithPartOfDay(d.Value, code, p.Value.Mod) is { } v)

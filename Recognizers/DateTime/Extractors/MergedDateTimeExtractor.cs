@@ -26,6 +26,7 @@ internal static class MergedDateTimeExtractor
         all.AddRange(shiftedDates);
         all.AddRange(WeekDaysOfShiftedDates(context, dates, shiftedDates));
         all.AddRange(BoundedShiftedDates(context, dates));
+        all.AddRange(DayPartsWithTime(context, dateTimePeriods, times));
         all.AddRange(dateTimePeriods);
         all.AddRange(timePeriods);
         all.AddRange(datePeriods);
@@ -72,6 +73,38 @@ internal static class MergedDateTimeExtractor
                 if (Parsers.DateParser.Shift(today, d.Value, ago.Groups["dir"].Value == "ago" ? -1 : 1) is { } shifted)
                 {
                     result.Add(new DateTimeCandidate(d.Start, ago.Index + ago.Length - d.Start, shifted));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>"sunday late evening at 10:00": the time, read in that part of the day, on that date.</summary>
+    private static List<DateTimeCandidate> DayPartsWithTime(DateTimeContext context, List<DateTimeCandidate> dateTimePeriods, List<DateTimeCandidate> times)
+    {
+        var text = context.Text;
+        var result = new List<DateTimeCandidate>();
+        foreach (var p in dateTimePeriods)
+        {
+            if (p.Value.FutureStart is not { } future || P.DayPartTimexRegex().Match(p.Value.Timex) is not { Success: true } pm)
+            {
+                continue;
+            }
+
+            foreach (var t in times)
+            {
+                if (t.Start >= p.End && t.Value.Mod is null && P.DayPartThenTimeConnectorRegex().IsMatch(text.AsSpan(p.End, t.Start - p.End)))
+                {
+                    var date = new DateTimeValue
+                    {
+                        Type = DateTimeTypes.Date,
+                        Timex = pm.Groups["date"].Value,
+                        FutureStart = future.Date,
+                        PastStart = (p.Value.PastStart ?? future).Date,
+                    };
+                    var time = Parsers.DateTimeParser.ApplyDayPart(t.Value, pm.Groups["part"].Value);
+                    result.Add(new DateTimeCandidate(p.Start, t.End - p.Start, Parsers.DateTimeParser.Combine(date, time)));
                 }
             }
         }

@@ -52,6 +52,25 @@ internal static partial class DateParser
         return Build(year, month, day, ctx, RelOf(m));
     }
 
+    /// <summary>
+    /// "friday 7-6" is a date only when that day is a Friday; otherwise "monday 3-8" reads as hours, so the
+    /// date reading is dropped.
+    /// </summary>
+    public static DateTimeValue? ParseWeekDayNumeric(Match m, DateTimeContext ctx)
+    {
+        var value = ParseNumeric(m, ctx);
+        if (value is null || !m.Groups["weekday"].Success || !m.Value.Contains('-', StringComparison.Ordinal))
+        {
+            return value;
+        }
+
+        var a = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
+        var b = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
+        return DateUtil.SafeDate(ctx.Reference.Year, a, b) is { } d && DateUtil.IsoWeekDay(d) == EnglishDateTimeData.WeekDays[m.Groups["weekday"].Value]
+            ? value
+            : null;
+    }
+
     /// <summary>"next 5/12" moves a year; "this/next friday 5/12" only names the date in this year.</summary>
     private static string? RelOf(Match m) =>
         m.Groups["wrel"].Success ? "this" : m.Groups["rel"].Success ? m.Groups["rel"].Value : null;

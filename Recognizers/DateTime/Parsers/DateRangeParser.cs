@@ -165,6 +165,11 @@ internal static class DateRangeParser
 
         var reference = ctx.Reference.Date;
         DateObject Start(DateTimeValue v, bool past) => v.Timex == "PRESENT_REF" ? reference : (past ? v.PastStart ?? v.FutureStart!.Value : v.FutureStart!.Value).Date;
+
+        // "between the end of 2007 and ...": a range that starts at the end of a period starts when that period ends.
+        DateObject From(DateTimeValue v, bool past) => v.Type == DateTimeTypes.DateRange && v.Mod == "end" && v.FutureEnd is not null
+            ? (past ? v.PastEnd ?? v.FutureEnd.Value : v.FutureEnd.Value).Date
+            : Start(v, past);
         DateObject End(DateTimeValue v, bool past)
         {
             if (v.Timex == "PRESENT_REF")
@@ -182,8 +187,8 @@ internal static class DateRangeParser
 
         var aYearless = a.Timex.StartsWith("XXXX", StringComparison.Ordinal);
         var bYearless = b.Timex.StartsWith("XXXX", StringComparison.Ordinal);
-        var fs = Start(a, false);
-        var ps = Start(a, true);
+        var fs = From(a, false);
+        var ps = From(a, true);
         var fe = End(b, false);
         var pe = End(b, true);
         if (aYearless && !bYearless)
@@ -245,9 +250,15 @@ internal static class DateRangeParser
             return 'D';
         }
 
-        if (Regex.IsMatch(v.Timex, @"^\d{4}$") && v.Mod is null or "end")
+        if (Regex.IsMatch(v.Timex, @"^\d{4}$") && v.Mod is null)
         {
             return 'Y';
+        }
+
+        // A part of a year or month ("the end of 2008", "the end of june") counts in months.
+        if (v.Mod is "start" or "mid" or "end" && Regex.IsMatch(v.Timex, @"^(?:\d{4}|XXXX)(?:-\d\d)?$"))
+        {
+            return 'M';
         }
 
         return v.FutureStart!.Value.Day == 1 ? 'M' : 'D';

@@ -1,0 +1,42 @@
+using AuthorBot.Bot.Tests.EndToEnd;
+using AuthorBot.Dialogs.Content;
+
+namespace AuthorBot.Bot.Tests.Flows;
+
+public sealed class HostContentStartupTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Host_refuses_to_start_with_invalid_author_content_and_says_where()
+    {
+        var path = Path.Combine(_folder.Path, "author.json");
+        var shipped = await File.ReadAllTextAsync(ContentServiceCollectionExtensions.ResolvePath(null));
+        await File.WriteAllTextAsync(path, shipped.Replace("\"capacity\": 40", "\"capacity\": -1", StringComparison.Ordinal));
+        var app = AuthorBotApp.Create(
+            ["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=None", "--Storage:Provider=Memory", $"--{ContentServiceCollectionExtensions.PathKey}={path}"]);
+        try
+        {
+            var error = await Assert.ThrowsAsync<AuthorContentException>(() => app.StartAsync());
+
+            Assert.Matches(@"^author\.json line \d+: events\[2\]\.capacity -1 is not between 1 and 1000000$", Assert.Single(error.Errors));
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Running_host_serves_the_shipped_events()
+    {
+        await using var host = await RunningHost.StartWithMemoryAsync();
+
+        var replies = await host.ExpectRepliesAsync("c1", "reader1", "events");
+
+        Assert.Contains("Here's what's coming up with Maren Holloway.", replies, StringComparison.Ordinal);
+        Assert.Contains("Which event would you like?", replies, StringComparison.Ordinal);
+    }
+}

@@ -22,6 +22,10 @@ public sealed class DateTimeRecognizerTests
     [InlineData("in 5 minutes", "in 5 minutes", "datetimeV2.datetime", "2016-11-07T00:05:00", "2016-11-07 00:05:00")]
     [InlineData("I'll leave for 3 minutes", "3 minutes", "datetimeV2.duration", "PT3M", "180")]
     [InlineData("I'll leave for one hour and a half", "one hour and a half", "datetimeV2.duration", "PT1.5H", "5400")]
+    [InlineData("She was born on January twenty five nineteen eighty six", "january twenty five nineteen eighty six", "datetimeV2.date", "1986-01-25", "1986-01-25")]
+    [InlineData("I'll go back Monday two weeks from now.", "monday two weeks from now", "datetimeV2.date", "2016-11-21", "2016-11-21")]
+    [InlineData("I'll go back in 3 days on Friday.", "in 3 days on friday", "datetimeV2.date", "2016-11-11", "2016-11-11")]
+    [InlineData("I'll leave for 10D", "10d", "datetimeV2.duration", "P10D", "864000")]
     public void Single_valued_expressions_resolve_against_the_reference(string query, string text, string type, string timex, string value)
     {
         var r = Single(query);
@@ -119,4 +123,53 @@ public sealed class DateTimeRecognizerTests
 
     private static string Describe(IReadOnlyList<DateTimeModelResult> results) =>
         string.Join("|", results.Select(r => r.TypeName + ":" + string.Join(",", r.Values.Select(v => string.Join(";", v.OrderBy(p => p.Key).Select(p => p.Key + "=" + p.Value))))));
+
+    [Theory]
+    [InlineData("I was born in 2014.", "2014", "2014", "2014-01-01", "2015-01-01")]
+    [InlineData("The range is between 2014 and 2018.", "between 2014 and 2018", "(2014-01-01,2018-01-01,P4Y)", "2014-01-01", "2018-01-01")]
+    [InlineData("This task will start within 2 weeks after today", "within 2 weeks after today", "(2016-11-07,2016-11-21,P2W)", "2016-11-07", "2016-11-21")]
+    [InlineData("I will leave from May to Oct 2020", "from may to oct 2020", "(2020-05-01,2020-10-01,P5M)", "2020-05-01", "2020-10-01")]
+    [InlineData("The range is from 2007 to the end of 2008.", "from 2007 to the end of 2008", "(2007-01-01,2009-01-01,P24M)", "2007-01-01", "2009-01-01")]
+    public void Closed_date_ranges_have_both_ends(string query, string text, string timex, string start, string end)
+    {
+        var r = Single(query);
+        Assert.Equal(text, r.Text);
+        Assert.Equal("datetimeV2.daterange", r.TypeName);
+        var v = Assert.Single(r.Values);
+        Assert.Equal(timex, v["timex"]);
+        Assert.Equal(start, v["start"]);
+        Assert.Equal(end, v["end"]);
+    }
+
+    [Fact]
+    public void More_than_a_shift_before_an_anchor_is_an_open_range_ending_there()
+    {
+        var v = Assert.Single(Single("I finished more than 2 weeks before today").Values);
+        Assert.Equal("before", v["Mod"]);
+        Assert.Equal("2016-10-24", v["end"]);
+        Assert.False(v.ContainsKey("start"));
+    }
+
+    [Fact]
+    public void An_approximate_time_reports_a_range_type_and_keeps_its_bound()
+    {
+        var around = Single("I am feeling sick around 1pm");
+        Assert.Equal("datetimeV2.time", around.TypeName);
+        Assert.Equal("timerange", Assert.Single(around.Values)["type"]);
+
+        var before = Assert.Single(Single("I am feeling sick before around 2pm today").Values);
+        Assert.Equal("before-approx", before["Mod"]);
+        Assert.Equal("2016-11-07 14:00:00", before["end"]);
+    }
+
+    [Fact]
+    public void A_weekday_with_two_numbers_reads_hours_unless_the_date_falls_on_that_weekday()
+    {
+        var hours = Single("Where were you Monday 3-8", new System.DateTime(2018, 11, 1, 12, 0, 0, DateTimeKind.Unspecified));
+        Assert.Equal("datetimeV2.datetimerange", hours.TypeName);
+
+        var date = Single("sometime on Friday 7-6 with Jim", new System.DateTime(2018, 7, 6, 12, 0, 0, DateTimeKind.Unspecified));
+        Assert.Equal("datetimeV2.date", date.TypeName);
+        Assert.Equal("XXXX-07-06", date.Values[0]["timex"]);
+    }
 }

@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace AuthorBot.Bot.Proactive;
 
 /// <summary>
-/// The SQLite file behind proactive messaging: conversation references, reader activity, announcements and their
-/// delivery records, links, clicks and replies. One file so an audience query can join references with deliveries and
+/// The SQLite file behind proactive messaging: conversation references, reader activity, reminders, announcements and
+/// their delivery records, links, clicks and replies. One file so an audience query can join references with deliveries and
 /// a delivery's state changes are single-row transactions.
 /// </summary>
 /// <remarks>
@@ -74,6 +74,18 @@ internal sealed class ProactiveDatabase : IDisposable
             token TEXT NOT NULL,
             clicked_at INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS ix_clicks_delivery ON clicks (delivery_id);
+        CREATE TABLE IF NOT EXISTS reminders (
+            id TEXT PRIMARY KEY,
+            channel_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            due_at INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            state TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            sent_at INTEGER,
+            reason TEXT);
+        CREATE INDEX IF NOT EXISTS ix_reminders_due ON reminders (state, due_at);
+        CREATE INDEX IF NOT EXISTS ix_reminders_reader ON reminders (channel_id, user_id);
         CREATE TABLE IF NOT EXISTS replies (
             delivery_id INTEGER PRIMARY KEY,
             replied_at INTEGER NOT NULL);

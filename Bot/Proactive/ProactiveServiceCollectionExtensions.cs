@@ -1,4 +1,5 @@
 using AuthorBot.Dialogs.Privacy;
+using AuthorBot.Dialogs.Reminders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AuthorBot.Bot.Proactive;
@@ -13,7 +14,7 @@ internal static class ProactiveServiceCollectionExtensions
     /// Adds <see cref="ProactiveDatabase"/> (file at <c>Proactive:DatabasePath</c>, relative to the content root; in memory
     /// when no path is set and <c>Storage:Provider</c> is <c>Memory</c>),
     /// <see cref="ConversationReferenceStore"/>, <see cref="ConversationReferenceMiddleware"/> and its
-    /// <see cref="IReaderDataStore"/>.
+    /// <see cref="IReaderDataStore"/>, and the durable <see cref="IReminderScheduler"/> with its sender.
     /// </summary>
     public static IServiceCollection AddProactive(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,6 +34,13 @@ internal static class ProactiveServiceCollectionExtensions
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<ConversationReferenceMiddleware>();
         services.AddSingleton<IReaderDataStore, ConversationReferenceDataStore>();
+
+        // Added, not tried: the reader flows register a scheduler that refuses until the host provides this one.
+        services.AddSingleton<ReminderStore>();
+        services.AddSingleton<ReminderService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
+        services.AddSingleton<IReminderScheduler, ProactiveReminderScheduler>();
+        services.AddSingleton<IReaderDataStore, ReminderDataStore>();
         return services;
     }
 }

@@ -1,5 +1,7 @@
 using AuthorBot.Bot.Tests.EndToEnd;
 using AuthorBot.Dialogs.Content;
+using AuthorBot.Dialogs.Privacy;
+using AuthorBot.Dialogs.Profile;
 
 namespace AuthorBot.Bot.Tests.Flows;
 
@@ -38,5 +40,27 @@ public sealed class HostContentStartupTests : IDisposable
 
         Assert.Contains("Here's what's coming up with Maren Holloway.", replies, StringComparison.Ordinal);
         Assert.Contains("Which event would you like?", replies, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Delete_my_data_in_the_running_host_empties_every_registered_store()
+    {
+        await using var host = await RunningHost.StartAsync(
+            ["--Storage:Provider=Memory", $"--Proactive:DatabasePath={Path.Combine(_folder.Path, "proactive.db")}"]);
+        var reader = new ReaderKey("emulator", "reader1");
+        await host.ExpectRepliesAsync("c1", "reader1", "events");
+        await host.ExpectRepliesAsync("c1", "reader1", "webinar");
+        Assert.Contains("You're in!", await host.ExpectRepliesAsync("c1", "reader1", "rsvp"), StringComparison.Ordinal);
+        var stores = host.Services.GetServices<IReaderDataStore>().ToList();
+        Assert.NotNull(await stores.Single(s => s.Name == "event RSVPs").ExportAsync(reader, default));
+        Assert.NotNull(await stores.Single(s => s.Name == "profile and preferences").ExportAsync(reader, default));
+
+        Assert.Contains("Delete everything?", await host.ExpectRepliesAsync("c1", "reader1", "delete my data"), StringComparison.Ordinal);
+        Assert.Contains("Done: I've deleted everything", await host.ExpectRepliesAsync("c1", "reader1", "yes"), StringComparison.Ordinal);
+
+        foreach (var store in stores)
+        {
+            Assert.True(await store.ExportAsync(reader, default) is null, $"\"{store.Name}\" still holds something about the reader");
+        }
     }
 }

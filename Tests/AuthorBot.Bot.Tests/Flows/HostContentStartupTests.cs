@@ -63,4 +63,18 @@ public sealed class HostContentStartupTests : IDisposable
             Assert.True(await store.ExportAsync(reader, default) is null, $"\"{store.Name}\" still holds something about the reader");
         }
     }
+
+    [Fact]
+    public async Task Launch_day_reminder_goes_to_the_hosts_durable_scheduler()
+    {
+        await using var host = await RunningHost.StartAsync(
+            ["--Storage:Provider=Memory", $"--Proactive:DatabasePath={Path.Combine(_folder.Path, "proactive.db")}"]);
+        var reader = new ReaderKey("emulator", "reader2");
+
+        Assert.Contains("Would you like me to remind you on launch day?", await host.ExpectRepliesAsync("c2", "reader2", "new book"), StringComparison.Ordinal);
+        Assert.Contains("Done: I'll message you when The Glass Cartographer comes out", await host.ExpectRepliesAsync("c2", "reader2", "yes"), StringComparison.Ordinal);
+
+        var reminders = host.Services.GetServices<IReaderDataStore>().Single(s => s.Name == "scheduled reminders");
+        Assert.Contains("launch:the-glass-cartographer", (await reminders.ExportAsync(reader, default))?.ToJsonString() ?? string.Empty, StringComparison.Ordinal);
+    }
 }

@@ -116,6 +116,14 @@ public sealed class MainDialog : ComponentDialog
         };
         if (intent == ReaderIntent.None)
         {
+            if (step.Result is NoAnswer { PromptId: MenuPrompt })
+            {
+                // The menu gave up after its retries; say so rather than going quiet.
+                await step.Context.SendActivityAsync(
+                    "No problem, let's leave the menu for now. Say \"menu\" whenever you want to see the options, or \"help\".",
+                    cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+
             // A completed flow or an unanswered menu ends here; the next message starts a fresh route.
             return await step.EndDialogAsync(step.Result, cancellationToken).ConfigureAwait(false);
         }

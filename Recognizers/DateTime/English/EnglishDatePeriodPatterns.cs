@@ -17,10 +17,10 @@ internal static partial class EnglishDateTimePatterns
     [GeneratedRegex(@"(?<!\$)\b(?:(?<rel>this|next|last|previous|coming|the)\s+)?" + Month + @"(?:(?:\s*,\s*|\s+of\s+|\s+in\s+|\s*[/-]\s*|\s+)(?:" + YearAny + @"|(?<relyear>this|next|last)\s+year))?(?!\w|-\d{1,2}\b)", Opts)]
     public static partial Regex MonthPeriodRegex();
 
-    [GeneratedRegex(@"\b" + Year + @"(?:\s*[/-]\s*|\s+)" + Month + @"\b(?!\s*[/.-]?\s*\d)", Opts)]
+    [GeneratedRegex(@"\b" + Year + @"(?:\s*[/,-]\s*|\s+)" + Month + @"\b(?!\s*[/.-]?\s*\d)", Opts)]
     public static partial Regex YearMonthPeriodRegex();
 
-    [GeneratedRegex(@"(?<![\w/.-])(?:" + Year + @"\s*-\s*(?<mnum>1[0-2]|0?[1-9])|(?<mnum>1[0-2]|0?[1-9])\s*-\s*" + Year + @")(?![\w/-]|\.\w)", Opts)]
+    [GeneratedRegex(@"(?<![\w/.-])(?:" + Year + @"\s*[-/]\s*(?<mnum>1[0-2]|0?[1-9])|(?<mnum>1[0-2]|0?[1-9])\s*[-/]\s*" + Year + @")(?![\w/-]|\.\w)", Opts)]
     public static partial Regex NumericYearMonthRegex();
 
     [GeneratedRegex(@"(?<![\w$.,/-])(?<!\d\s*-\s*)(?:(?<pre>year|calendar\s+year|cy|(?<fy>fiscal\s+year|fy|school\s+year|sy))\s*)?(?:" + Year + @"|(?<yy>(?<=\b(?:cy|sy|fy))\d{2}))(?![\w%$/-]|\.\w|\s*(?:'?s\b|-|dollars?|people|persons?|times|years|apples|items|units|records|\.\d))", Opts)]

@@ -15,7 +15,7 @@ internal static partial class EnglishDateTimePatterns
     public static partial Regex DayMonthRegex();
 
     /// <summary>A cardinal-word day before the month needs a year to count as a date: "twenty five january nineteen eighty six".</summary>
-    [GeneratedRegex(@"\b" + Day + @"\s+(?:of\s+)?" + Month + @"(?:\s*,\s*|\s+)" + YearOrWords + @"(?!\w)", Opts)]
+    [GeneratedRegex(@"\b(?<day>" + DayCardWord + @")\s+(?:of\s+)?" + Month + @"(?:\s*,\s*|\s+)" + YearOrWords + @"(?!\w)", Opts)]
     public static partial Regex WordDayMonthYearRegex();
 
     [GeneratedRegex(@"\b" + Year + @"\s*[/\\.-]\s*" + Month + @"\s*[/\\.-]\s*(?<day>" + DayNum + @")\b", Opts)]

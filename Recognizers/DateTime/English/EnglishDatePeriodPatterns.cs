@@ -27,7 +27,7 @@ internal static partial class EnglishDateTimePatterns
     public static partial Regex YearPeriodRegex();
 
     /// <summary>A year in words stands alone only after "in": "in nineteen ninety six".</summary>
-    [GeneratedRegex(@"(?<=\bin\s+)(?<year>" + YearWords + ")", Opts)]
+    [GeneratedRegex(@"\b(?=(?:fifteen|sixteen|seventeen|eighteen|nineteen|twenty|ten|eleven|twelve|thirteen|fourteen|one|two)\s)(?<=\bin\s+)(?<year>" + YearWords + ")", Opts)]
     public static partial Regex WordYearPeriodRegex();
 
     [GeneratedRegex(@"\b(?<num>" + Num + @"|couple(?:\s+of)?|a\s+couple\s+of|few|a\s+few|several)\s+(?<rel>next|upcoming|coming|following|past|previous|last)\s+(?<unit>days?|weeks?|months?|years?|quarters?|fortnights?|decades?|business\s+days?)\b|\b(?<rel>next|last|past|previous|coming|upcoming|following|within(?:\s+the)?(?:\s+(?:next|coming|following|past|last))?)\s+(?<num>" + Num + @"|couple(?:\s+of)?|a\s+couple\s+of|few|a\s+few|several)\s+(?<unit>days?|weeks?|months?|years?|quarters?|fortnights?|decades?|business\s+days?)\b|\b(?<rel>within)\s+(?<num>a|an|one)?\s*(?<unit>day|week|month|year|quarter|fortnight|decade)\b", Opts)]

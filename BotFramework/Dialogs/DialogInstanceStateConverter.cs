@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AuthorBot.BotFramework.State;
 
 namespace AuthorBot.BotFramework.Dialogs;
 
@@ -31,24 +32,13 @@ internal sealed class DialogInstanceStateConverter : JsonConverter<IDictionary<s
         {
             var name = reader.GetString()!;
             reader.Read();
-            state[name] = reader.TokenType switch
-            {
-                JsonTokenType.StartObject or JsonTokenType.StartArray => JsonElement.ParseValue(ref reader),
-                JsonTokenType.String => reader.GetString(),
-                JsonTokenType.True => true,
-                JsonTokenType.False => false,
-                JsonTokenType.Null => null,
-                JsonTokenType.Number => ReadNumber(ref reader),
-                _ => throw new JsonException($"Unexpected JSON token {reader.TokenType} in a dialog's state."),
-            };
+            state[name] = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray
+                ? JsonElement.ParseValue(ref reader)
+                : ObjectToInferredTypesConverter.ReadScalar(ref reader);
         }
 
         return state;
     }
-
-    // Boxed on each path: "? long : double" in one expression would widen every whole number to double.
-    private static object ReadNumber(ref Utf8JsonReader reader) =>
-        reader.TryGetInt64(out var whole) ? (object)whole : reader.GetDouble();
 
     public override void Write(Utf8JsonWriter writer, IDictionary<string, object?> value, JsonSerializerOptions options)
     {

@@ -13,22 +13,6 @@ internal sealed class ObjectToInferredTypesConverter : JsonConverter<object>
     {
         switch (reader.TokenType)
         {
-            case JsonTokenType.True:
-                return true;
-            case JsonTokenType.False:
-                return false;
-            case JsonTokenType.Null:
-                return null;
-            case JsonTokenType.Number:
-                // Two returns, not a conditional expression: "? long : double" would widen every integer to double.
-                if (reader.TryGetInt64(out var whole))
-                {
-                    return whole;
-                }
-
-                return reader.GetDouble();
-            case JsonTokenType.String:
-                return reader.GetString();
             case JsonTokenType.StartArray:
                 var list = new List<object?>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -47,6 +31,35 @@ internal sealed class ObjectToInferredTypesConverter : JsonConverter<object>
                 }
 
                 return map;
+            default:
+                return ReadScalar(ref reader);
+        }
+    }
+
+    /// <summary>Reads a string, number, boolean or null as its natural .NET value (long before double).</summary>
+    /// <param name="reader">The reader, positioned on the value.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="JsonException">The token is not a scalar value.</exception>
+    internal static object? ReadScalar(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.Number:
+                // Two returns, not a conditional expression: "? long : double" would widen every integer to double.
+                if (reader.TryGetInt64(out var whole))
+                {
+                    return whole;
+                }
+
+                return reader.GetDouble();
+            case JsonTokenType.String:
+                return reader.GetString();
             default:
                 throw new JsonException($"Unexpected JSON token {reader.TokenType} in stored state.");
         }

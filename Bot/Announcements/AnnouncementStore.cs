@@ -129,7 +129,11 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
             },
             cancellationToken);
 
-    /// <summary>How many announcements each reader was sent since <paramref name="since"/>.</summary>
+    /// <summary>
+    /// How many announcements each reader was sent since <paramref name="since"/>, counting those on their way out
+    /// (<c>sending</c>) too: a second announcement prepared while the first is still in flight must see it, or both
+    /// would pass the weekly cap.
+    /// </summary>
     public Task<Dictionary<ReaderKey, int>> SentSinceAsync(IReadOnlyCollection<ReaderKey> readers, DateTimeOffset since, CancellationToken cancellationToken) =>
         database.ReadAsync(
             async connection =>
@@ -147,7 +151,7 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
                     }
 
                     command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
-                    command.CommandText = "SELECT channel_id, user_id, COUNT(*) FROM deliveries WHERE state = 'sent' AND sent_at >= $since AND ("
+                    command.CommandText = "SELECT channel_id, user_id, COUNT(*) FROM deliveries WHERE ((state = 'sent' AND sent_at >= $since) OR state = 'sending') AND ("
                         + string.Join(" OR ", clauses) + ") GROUP BY channel_id, user_id;";
                     using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -76,6 +76,28 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task A_second_announcement_prepared_while_the_first_is_still_in_flight_respects_the_weekly_cap()
+    {
+        await using var channel = await AnnouncementChannel.StartAsync();
+        await using var host = await AnnouncementHost.StartAsync();
+        var readers = await host.SeedReadersAsync(1, channel.ServiceUrl);
+        await host.SetProfileAsync(readers[0], new ReaderProfile { Preferences = new ReaderPreferences { MaxAnnouncementsPerWeek = 1 } });
+
+        // The channel throttles the first attempt, so the first announcement stays in flight (the connector waits out
+        // Retry-After) while the second one is prepared.
+        channel.Inject = (_, before) => before == 0 ? new AnnouncementChannel.Failure(429, RetryAfterSeconds: 2) : null;
+        var first = await host.CreateAsync("""{"text":"One"}""");
+        Assert.True(await AnnouncementChannel.WaitForAsync(() => !channel.Rejected.IsEmpty, _timeout), "The first announcement never reached the channel.");
+        var second = await host.WaitCompletedAsync(await host.CreateAsync("""{"text":"Two"}"""), _timeout);
+        var firstDone = await host.WaitCompletedAsync(first, _timeout);
+
+        Assert.Equal(1, firstDone.GetProperty("sent").GetInt32());
+        Assert.Equal(0, second.GetProperty("sent").GetInt32());
+        Assert.Equal(1, second.GetProperty("skipped").GetProperty("cap").GetInt32());
+        Assert.Equal(["One"], channel.Posts.Select(p => p.Text ?? string.Empty).ToArray());
+    }
+
+    [Fact]
     public async Task Interest_and_subscriber_audiences_pick_readers_from_their_profiles()
     {
         await using var channel = await AnnouncementChannel.StartAsync();

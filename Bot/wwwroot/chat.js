@@ -127,13 +127,63 @@
     window.location.reload();
   }
 
+  // Direct Line's poller gives up for good when an activity GET fails with anything but 403/404 (the bot restarting,
+  // the network dropping), while the status stays "online": Web Chat would sit there deaf. Its requests are
+  // XMLHttpRequests, so the page sees that failure, waits for the bot to answer again and reloads into the same
+  // conversation (the log replays, the dialog carries on). Bounded: after 30 minutes the reader is asked to reload.
+  function watchPolls() {
+    var open = XMLHttpRequest.prototype.open;
+    var recovering = false;
+    XMLHttpRequest.prototype.open = function (method, url) {
+      if (method === 'GET' && /\/activities\?watermark=/.test(String(url))) {
+        this.addEventListener('loadend', function () {
+          if (!recovering && this.status !== 200 && this.status !== 403 && this.status !== 404) {
+            recovering = true;
+            recoverWhenBotAnswers();
+          }
+        });
+      }
+      return open.apply(this, arguments);
+    };
+  }
+
+  function recoverWhenBotAnswers() {
+    if (current) {
+      saveConversation(current);
+    }
+    var deadline = Date.now() + 30 * 60 * 1000;
+    var delay = 500;
+    var retry = function () {
+      if (Date.now() > deadline) {
+        showError('The chat lost its connection to the bot. Reload the page to try again.');
+        return;
+      }
+      delay = Math.min(delay * 2, 15 * 1000);
+      window.setTimeout(probe, delay);
+    };
+    var probe = function () {
+      fetch('healthz', { cache: 'no-store' }).then(function (response) {
+        if (response.ok) {
+          window.location.reload();
+        } else {
+          retry();
+        }
+      }, retry);
+    };
+    window.setTimeout(probe, delay);
+  }
+
   function fail(error) {
     showError('The chat could not start (' + (error && error.message ? error.message : error) + '). Reload the page to try again.');
   }
 
   // Web Chat refreshes its token every 15 minutes; keep the newest one so a reload can resume the conversation.
-  window.setInterval(function () { if (current) { saveConversation(current.directLine); } }, 60 * 1000);
-  window.addEventListener('pagehide', function () { if (current) { saveConversation(current.directLine); } });
+  window.setInterval(function () { if (current) { saveConversation(current); } }, 60 * 1000);
+  window.addEventListener('pagehide', function () { if (current) { saveConversation(current); } });
+
+  if (!webSocket) {
+    watchPolls();
+  }
 
   start().catch(fail);
 })();

@@ -40,6 +40,9 @@ internal sealed class BotHost : IAsyncDisposable
         await StartAppAsync();
     }
 
+    /// <summary>Starts the host again after <see cref="StopAsync"/>, as the same bot on the same address.</summary>
+    public Task StartAgainAsync() => _app is null ? StartAppAsync() : Task.CompletedTask;
+
     public async Task StopAsync()
     {
         if (_app is { } app)

@@ -72,14 +72,14 @@ internal static class AnnounceCommand
         var id = new Argument<string>("id") { Description = "The announcement id (ann_...)." };
         root.Subcommands.Add(Follow("watch", "Show the progress of an announcement until it is done.", (client, announcement, result, ct) => WatchAsync(client, null, result.GetValue(interval), ct, announcement)));
         root.Subcommands.Add(Follow("cancel", "Cancel what has not been sent yet.", (client, announcement, _, ct) => client.CancelAsync(announcement, ct)));
-        var results = new Command("results", "Per-variant clicks, replies and the A/B test.") { id };
+        var results = new Command("results", "Per-variant clicks, replies, RSVPs and the A/B test.") { id };
         results.SetAction(async (result, ct) => await WithClientAsync(result, async client =>
         {
             var report = await client.GetResultsAsync(result.GetValue(id)!, ct).ConfigureAwait(false);
-            var table = new Table().AddColumns("Variant", "Sent", "Clicked", "Click rate", "Replied", "Reply rate");
+            var table = new Table().AddColumns("Variant", "Sent", "Clicked", "Click rate", "Replied", "Reply rate", "RSVPed", "RSVP rate");
             foreach (var v in report.Variants)
             {
-                table.AddRow(v.Variant, Num(v.Sent), Num(v.Clicked), v.ClickRate.ToString("P1", CultureInfo.InvariantCulture), Num(v.Replied), v.ReplyRate.ToString("P1", CultureInfo.InvariantCulture));
+                table.AddRow(v.Variant, Num(v.Sent), Num(v.Clicked), Percent(v.ClickRate), Num(v.Replied), Percent(v.ReplyRate), Num(v.Rsvped), Percent(v.RsvpRate));
             }
 
             console.Write(table);
@@ -182,4 +182,6 @@ internal static class AnnounceCommand
     private static double Done(AnnouncementProgress p) => p.Sent + p.Failed + Skipped(p) + p.Cancelled;
 
     private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Percent(double rate) => rate.ToString("P1", CultureInfo.InvariantCulture);
 }

@@ -116,7 +116,7 @@ internal static partial class AnnouncementEndpoints
     private static async Task ResultsAsync(HttpContext context, AnnouncementOptions options)
     {
         var id = context.Request.RouteValues["id"] as string ?? string.Empty;
-        var rows = await context.RequestServices.GetRequiredService<AnnouncementStore>().GetEngagementAsync(id, context.RequestAborted).ConfigureAwait(false);
+        var rows = await context.RequestServices.GetRequiredService<AnnouncementEngagementStore>().GetEngagementAsync(id, context.RequestAborted).ConfigureAwait(false);
         if (rows is null)
         {
             await NotFoundAsync(context, id).ConfigureAwait(false);
@@ -133,7 +133,7 @@ internal static partial class AnnouncementEndpoints
     {
         var token = context.Request.RouteValues["token"] as string ?? string.Empty;
         var url = TokenPattern().IsMatch(token)
-            ? await context.RequestServices.GetRequiredService<AnnouncementStore>()
+            ? await context.RequestServices.GetRequiredService<AnnouncementEngagementStore>()
                 .RecordClickAsync(token, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), context.RequestAborted).ConfigureAwait(false)
             : null;
         if (url is null)

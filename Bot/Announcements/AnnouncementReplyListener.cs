@@ -5,7 +5,7 @@ using AuthorBot.Dialogs.Profile;
 namespace AuthorBot.Bot.Announcements;
 
 /// <summary>Credits a reader's message to the announcement they were sent in the past 24 hours (and so to its variant).</summary>
-internal sealed class AnnouncementReplyListener(AnnouncementStore store) : IReaderActivityListener
+internal sealed class AnnouncementReplyListener(AnnouncementEngagementStore store) : IReaderActivityListener
 {
     public async Task OnReaderActivityAsync(ReaderKey reader, Activity activity, DateTimeOffset at, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ internal sealed record AnnouncementProgress(
 internal sealed record SkippedCounts(int QuietHours, int Cap, int Unsubscribed);
 
 /// <summary>Engagement of one variant.</summary>
-internal sealed record VariantResult(string Variant, int Targeted, int Sent, int Clicked, int Replied, double ClickRate, double ReplyRate);
+internal sealed record VariantResult(string Variant, int Targeted, int Sent, int Clicked, int Replied, int Rsvped, double ClickRate, double ReplyRate, double RsvpRate);
 
 /// <summary>A two-proportion z-test of one variant against the first.</summary>
 internal sealed record VariantComparison(string Variant, string Against, string Metric, double? Z, double? PValue, bool SignificantAt95);

@@ -1,13 +1,13 @@
 namespace AuthorBot.Bot.Announcements;
 
-/// <summary>Per-variant rates and each variant's z-test against the first variant (the control), for clicks and replies.</summary>
+/// <summary>Per-variant rates and each variant's z-test against the first variant (the control), for clicks, replies and RSVPs.</summary>
 internal static class AnnouncementResultsBuilder
 {
-    public static AnnouncementResults Build(string id, IReadOnlyList<(string Variant, int Targeted, int Sent, int Clicked, int Replied)> rows)
+    public static AnnouncementResults Build(string id, IReadOnlyList<VariantEngagement> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var variants = rows
-            .Select(r => new VariantResult(r.Variant, r.Targeted, r.Sent, r.Clicked, r.Replied, Rate(r.Clicked, r.Sent), Rate(r.Replied, r.Sent)))
+            .Select(r => new VariantResult(r.Variant, r.Targeted, r.Sent, r.Clicked, r.Replied, r.Rsvped, Rate(r.Clicked, r.Sent), Rate(r.Replied, r.Sent), Rate(r.Rsvped, r.Sent)))
             .ToList();
         var comparisons = new List<VariantComparison>();
         if (variants.Count > 1)
@@ -17,6 +17,7 @@ internal static class AnnouncementResultsBuilder
             {
                 comparisons.Add(Compare(variant, control, "clickRate", v => v.Clicked));
                 comparisons.Add(Compare(variant, control, "replyRate", v => v.Replied));
+                comparisons.Add(Compare(variant, control, "rsvpRate", v => v.Rsvped));
             }
         }
 

@@ -1,17 +1,17 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using AuthorBot.Bot.Proactive;
 using AuthorBot.Dialogs.Profile;
 using Microsoft.Data.Sqlite;
 
 namespace AuthorBot.Bot.Announcements;
 
-/// <summary>Announcements and their delivery records, links, clicks and replies, in the proactive database.</summary>
+/// <summary>
+/// Announcements and their delivery records (with the rewritten links), in the proactive database; what readers did with
+/// them is in <see cref="AnnouncementEngagementStore"/>, their export and erasure in <see cref="AnnouncementDataStore"/>.
+/// </summary>
 internal sealed class AnnouncementStore(ProactiveDatabase database)
 {
     private const int ReadersPerQuery = 200;
-    private static readonly TimeSpan _replyWindow = TimeSpan.FromHours(24);
 
     /// <summary>Creates the announcement and one delivery record per reader, in one transaction.</summary>
     public Task CreateAsync(string id, AnnouncementRequest definition, DateTimeOffset createdAt, IReadOnlyList<PlannedDelivery> deliveries, CancellationToken cancellationToken) =>
@@ -308,162 +308,6 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
             },
             cancellationToken);
 
-    /// <summary>Per variant: targeted, sent, clicked (distinct deliveries) and replied; null when the announcement does not exist.</summary>
-    public Task<List<(string Variant, int Targeted, int Sent, int Clicked, int Replied)>?> GetEngagementAsync(string id, CancellationToken cancellationToken) =>
-        database.ReadAsync(
-            async connection =>
-            {
-                using (var exists = connection.CreateCommand())
-                {
-                    exists.CommandText = "SELECT 1 FROM announcements WHERE id = $id;";
-                    exists.Parameters.AddWithValue("$id", id);
-                    if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
-                    {
-                        return null;
-                    }
-                }
-
-                using var command = connection.CreateCommand();
-                command.CommandText = """
-                    SELECT d.variant, COUNT(*), SUM(d.state = 'sent'),
-                           SUM(EXISTS (SELECT 1 FROM clicks c WHERE c.delivery_id = d.id)),
-                           SUM(EXISTS (SELECT 1 FROM replies r WHERE r.delivery_id = d.id))
-                    FROM deliveries d WHERE d.announcement_id = $id GROUP BY d.variant ORDER BY d.variant;
-                    """;
-                command.Parameters.AddWithValue("$id", id);
-                var result = new List<(string, int, int, int, int)>();
-                using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    result.Add((rows.GetString(0), rows.GetInt32(1), rows.GetInt32(2), rows.GetInt32(3), rows.GetInt32(4)));
-                }
-
-                return result;
-            },
-            cancellationToken);
-
-    /// <summary>Records a click on a rewritten link and returns where it goes; null for an unknown token.</summary>
-    public Task<string?> RecordClickAsync(string token, DateTimeOffset at, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            async (connection, transaction) =>
-            {
-                using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = "SELECT delivery_id, url FROM links WHERE token = $t;";
-                command.Parameters.AddWithValue("$t", token);
-                long deliveryId;
-                string url;
-                using (var row = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    if (!await row.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        return null;
-                    }
-
-                    (deliveryId, url) = (row.GetInt64(0), row.GetString(1));
-                }
-
-                command.CommandText = "INSERT INTO clicks (delivery_id, token, clicked_at) VALUES ($d, $t, $at);";
-                command.Parameters.AddWithValue("$d", deliveryId);
-                command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                return url;
-            },
-            cancellationToken);
-
-    /// <summary>Credits a reader's message to the latest announcement they were sent in the past 24 hours (once per delivery).</summary>
-    public async Task<bool> RecordReplyAsync(ReaderKey reader, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var deliveryId = await database.ReadAsync(
-            async connection =>
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = """
-                    SELECT d.id FROM deliveries d
-                    WHERE d.channel_id = $c AND d.user_id = $u AND d.state = 'sent' AND d.sent_at >= $since AND d.sent_at <= $at
-                      AND NOT EXISTS (SELECT 1 FROM replies r WHERE r.delivery_id = d.id)
-                    ORDER BY d.sent_at DESC LIMIT 1;
-                    """;
-                command.Parameters.AddWithValue("$c", reader.ChannelId);
-                command.Parameters.AddWithValue("$u", reader.UserId);
-                command.Parameters.AddWithValue("$since", (at - _replyWindow).ToUnixTimeMilliseconds());
-                command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-                return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
-            },
-            cancellationToken).ConfigureAwait(false);
-        if (deliveryId is null)
-        {
-            return false;
-        }
-
-        return await database.WriteAsync(
-            async (connection, transaction) =>
-            {
-                using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = "INSERT OR IGNORE INTO replies (delivery_id, replied_at) VALUES ($d, $at);";
-                command.Parameters.AddWithValue("$d", deliveryId.Value);
-                command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The reader's deliveries with their clicks and replies, or null when there are none.</summary>
-    public Task<JsonNode?> ExportAsync(ReaderKey reader, CancellationToken cancellationToken) =>
-        database.ReadAsync<JsonNode?>(
-            async connection =>
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = """
-                    SELECT d.announcement_id, a.name, d.variant, d.state, d.reason, d.sent_at,
-                           (SELECT COUNT(*) FROM clicks c WHERE c.delivery_id = d.id),
-                           (SELECT replied_at FROM replies r WHERE r.delivery_id = d.id)
-                    FROM deliveries d LEFT JOIN announcements a ON a.id = d.announcement_id
-                    WHERE d.channel_id = $c AND d.user_id = $u ORDER BY d.id;
-                    """;
-                command.Parameters.AddWithValue("$c", reader.ChannelId);
-                command.Parameters.AddWithValue("$u", reader.UserId);
-                var items = new JsonArray();
-                using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    items.Add(new JsonObject
-                    {
-                        ["announcementId"] = rows.GetString(0),
-                        ["announcement"] = rows.IsDBNull(1) ? null : rows.GetString(1),
-                        ["variant"] = rows.GetString(2),
-                        ["state"] = rows.GetString(3),
-                        ["reason"] = rows.IsDBNull(4) ? null : rows.GetString(4),
-                        ["sentAt"] = rows.IsDBNull(5) ? null : Iso(rows.GetInt64(5)),
-                        ["linkClicks"] = rows.GetInt32(6),
-                        ["repliedAt"] = rows.IsDBNull(7) ? null : Iso(rows.GetInt64(7)),
-                    });
-                }
-
-                return items.Count == 0 ? null : new JsonObject { ["deliveries"] = items };
-            },
-            cancellationToken);
-
-    /// <summary>Removes the reader's deliveries, links, clicks and replies (announcement totals lose them too).</summary>
-    public Task EraseAsync(ReaderKey reader, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            async (connection, transaction) =>
-            {
-                using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = """
-                    DELETE FROM clicks WHERE delivery_id IN (SELECT id FROM deliveries WHERE channel_id = $c AND user_id = $u);
-                    DELETE FROM replies WHERE delivery_id IN (SELECT id FROM deliveries WHERE channel_id = $c AND user_id = $u);
-                    DELETE FROM links WHERE delivery_id IN (SELECT id FROM deliveries WHERE channel_id = $c AND user_id = $u);
-                    DELETE FROM deliveries WHERE channel_id = $c AND user_id = $u;
-                    """;
-                command.Parameters.AddWithValue("$c", reader.ChannelId);
-                command.Parameters.AddWithValue("$u", reader.UserId);
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            },
-            cancellationToken);
-
     private static async Task ApplyOutcomesAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<DeliveryOutcome> outcomes, string requireState, CancellationToken cancellationToken)
     {
         if (outcomes.Count == 0)
@@ -500,6 +344,4 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private static string Iso(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToString("O", CultureInfo.InvariantCulture);
 }

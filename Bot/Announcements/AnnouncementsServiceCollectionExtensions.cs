@@ -1,4 +1,5 @@
 using AuthorBot.Bot.Proactive;
+using AuthorBot.Dialogs.Events;
 using AuthorBot.Dialogs.Privacy;
 
 namespace AuthorBot.Bot.Announcements;
@@ -16,12 +17,14 @@ internal static class AnnouncementsServiceCollectionExtensions
             .Validate(o => o.MaxAttempts is > 0 and <= 50, "Announcements:MaxAttempts must be between 1 and 50.")
             .ValidateOnStart();
         services.AddSingleton<AnnouncementStore>();
+        services.AddSingleton<AnnouncementEngagementStore>();
         services.AddSingleton<ReaderProfileReader>();
         services.AddSingleton<AnnouncementPlanner>();
         services.AddSingleton<DeliverySender>();
         services.AddSingleton<DeliveryEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryEngine>());
         services.AddSingleton<IReaderActivityListener, AnnouncementReplyListener>();
+        services.AddSingleton<IRsvpListener, AnnouncementRsvpListener>();
         services.AddSingleton<IReaderDataStore, AnnouncementDataStore>();
         return services;
     }

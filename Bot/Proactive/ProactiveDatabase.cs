@@ -4,7 +4,7 @@ namespace AuthorBot.Bot.Proactive;
 
 /// <summary>
 /// The SQLite file behind proactive messaging: conversation references, reader activity, reminders, announcements and
-/// their delivery records, links, clicks and replies. One file so an audience query can join references with deliveries and
+/// their delivery records, links, clicks, replies and RSVPs. One file so an audience query can join references with deliveries and
 /// a delivery's state changes are single-row transactions.
 /// </summary>
 /// <remarks>
@@ -89,6 +89,10 @@ internal sealed class ProactiveDatabase : IDisposable
         CREATE TABLE IF NOT EXISTS replies (
             delivery_id INTEGER PRIMARY KEY,
             replied_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS rsvps (
+            delivery_id INTEGER PRIMARY KEY,
+            event_id TEXT NOT NULL,
+            rsvped_at INTEGER NOT NULL);
         """;
 
     private readonly string _connectionString;

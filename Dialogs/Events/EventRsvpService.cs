@@ -26,20 +26,34 @@ public sealed class EventRsvpService : IEventAttendance, IReaderDataStore
     private readonly AuthorContent _content;
     private readonly IReminderScheduler _reminders;
     private readonly TimeProvider _clock;
+    private readonly IRsvpListener[] _listeners;
+
+    /// <summary>Creates the service with nobody told about new RSVPs.</summary>
+    /// <param name="storage">The bot's configured storage.</param>
+    /// <param name="content">The author's events.</param>
+    /// <param name="reminders">Sends reminders later.</param>
+    /// <param name="clock">The clock.</param>
+    public EventRsvpService(IStorage storage, AuthorContent content, IReminderScheduler reminders, TimeProvider clock)
+        : this(storage, content, reminders, clock, [])
+    {
+    }
 
     /// <summary>Creates the service.</summary>
     /// <param name="storage">The bot's configured storage.</param>
     /// <param name="content">The author's events.</param>
     /// <param name="reminders">Sends reminders later.</param>
     /// <param name="clock">The clock.</param>
-    public EventRsvpService(IStorage storage, AuthorContent content, IReminderScheduler reminders, TimeProvider clock)
+    /// <param name="listeners">Told after each new RSVP (the host registers them; none is fine).</param>
+    public EventRsvpService(IStorage storage, AuthorContent content, IReminderScheduler reminders, TimeProvider clock, IEnumerable<IRsvpListener> listeners)
     {
         ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(listeners);
         _store = new EventRsvpStore(storage);
         _profiles = new StoredReaderProfiles(storage);
         _content = content ?? throw new ArgumentNullException(nameof(content));
         _reminders = reminders ?? throw new ArgumentNullException(nameof(reminders));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _listeners = [.. listeners];
     }
 
     /// <inheritdoc />
@@ -85,6 +99,14 @@ public sealed class EventRsvpService : IEventAttendance, IReaderDataStore
         if (before == RsvpStatus.None && after.Status == RsvpStatus.Attending)
         {
             scheduled = await ScheduleEventRemindersAsync(authorEvent, reader, zone, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (before == RsvpStatus.None && after.Status != RsvpStatus.None)
+        {
+            foreach (var listener in _listeners)
+            {
+                await listener.OnRsvpAsync(authorEvent.Id, reader, after.Status, now, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return new RsvpChange(before, after, scheduled);

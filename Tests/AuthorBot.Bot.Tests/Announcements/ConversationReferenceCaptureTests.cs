@@ -1,8 +1,13 @@
+using System.Net;
 using System.Text.Json;
 using AuthorBot.Bot.Proactive;
+using AuthorBot.Bot.Tests.EndToEnd;
+using AuthorBot.Bot.Tests.Flows;
 using AuthorBot.BotFramework.Schema;
+using AuthorBot.Dialogs.Content;
 using AuthorBot.Dialogs.Privacy;
 using AuthorBot.Dialogs.Profile;
+using Microsoft.Data.Sqlite;
 
 namespace AuthorBot.Bot.Tests.Announcements;
 
@@ -77,13 +82,31 @@ public sealed class ConversationReferenceCaptureTests
     }
 
     [Fact]
-    public async Task Export_and_delete_reach_references_and_deliveries()
+    public async Task Export_and_delete_reach_references_deliveries_clicks_replies_and_rsvps()
     {
+        using var folder = new TempFolder();
+        var content = await TestContent.WriteShippedWithFutureEventsAsync(folder.Path);
         await using var channel = await AnnouncementChannel.StartAsync();
-        await using var host = await AnnouncementHost.StartAsync();
+        await using var host = await AnnouncementHost.StartAsync($"--{ContentServiceCollectionExtensions.PathKey}={content}");
         var readers = await host.SeedReadersAsync(2, channel.ServiceUrl);
         var id = await host.CreateAsync("""{"text":"Read https://example.com"}""");
         await host.WaitCompletedAsync(id, TimeSpan.FromSeconds(30));
+
+        // r0 clicks, replies and RSVPs, so every engagement table holds a row about them.
+        var link = channel.Deliveries.Values.Single(d => d.ConversationId == "conv-r0").Text!.Split(' ')[1];
+        using (var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }))
+        using (var click = await browser.GetAsync(new Uri(link)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, click.StatusCode);
+        }
+
+        await host.Host.ExpectRepliesAsync("conv-r0", "r0", "events");
+        await host.Host.ExpectRepliesAsync("conv-r0", "r0", "webinar");
+        Assert.Contains("You're in!", await host.Host.ExpectRepliesAsync("conv-r0", "r0", "rsvp"), StringComparison.Ordinal);
+        var database = host.Host.Services.GetRequiredService<ProactiveDatabase>();
+        var engagement = await RowsAboutDeliveriesAsync(database);
+        Assert.Equal(["clicks", "links", "replies", "rsvps"], engagement.Where(t => t.Value > 0).Select(t => t.Key).Order());
+
         var stores = host.Host.Services.GetServices<IReaderDataStore>().ToList();
         var mine = stores.Where(s => s.Name is "conversation references" or "announcements sent to you").ToList();
         Assert.Equal(2, mine.Count);
@@ -94,28 +117,82 @@ public sealed class ConversationReferenceCaptureTests
             Assert.NotNull(exported);
             var json = exported.ToJsonString();
             Assert.True(json.Contains("conv-r0", StringComparison.Ordinal) || json.Contains(id, StringComparison.Ordinal), json);
+            if (store.Name == "announcements sent to you")
+            {
+                var delivery = exported["deliveries"]![0]!;
+                Assert.Equal(1, (int)delivery["linkClicks"]!);
+                Assert.NotNull(delivery["repliedAt"]);
+                Assert.Equal("worldbuilding-webinar", (string?)delivery["rsvpEventId"]);
+                Assert.NotNull(delivery["rsvpedAt"]);
+            }
+
             await store.EraseAsync(readers[0], CancellationToken.None);
             await store.EraseAsync(readers[0], CancellationToken.None);
             Assert.Null(await store.ExportAsync(readers[0], CancellationToken.None));
             Assert.NotNull(await store.ExportAsync(readers[1], CancellationToken.None));
         }
 
-        // Nothing about the erased reader remains in any table of the database.
-        var database = host.Host.Services.GetRequiredService<ProactiveDatabase>();
-        var remaining = await database.ReadAsync(
+        // "Delete my data" erases every registered store (the RSVP brought scheduled reminders too). Then nothing about
+        // the reader remains in any table of the database: no row names them, and no row points at a delivery that is
+        // gone (tables added later are covered without changing this test).
+        foreach (var store in stores)
+        {
+            await store.EraseAsync(readers[0], CancellationToken.None);
+        }
+
+        var aboutReader = await database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = """
-                    SELECT (SELECT COUNT(*) FROM conversation_references WHERE user_id = 'r0')
-                         + (SELECT COUNT(*) FROM reader_activity WHERE user_id = 'r0')
-                         + (SELECT COUNT(*) FROM deliveries WHERE user_id = 'r0')
-                         + (SELECT COUNT(*) FROM links WHERE delivery_id NOT IN (SELECT id FROM deliveries));
-                    """;
-                return (long)(await command.ExecuteScalarAsync())!;
+                var counts = new Dictionary<string, long>();
+                foreach (var table in await TablesWithColumnAsync(connection, "user_id"))
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = $"SELECT COUNT(*) FROM {table} WHERE user_id = 'r0';";
+                    counts[table] = (long)(await command.ExecuteScalarAsync())!;
+                }
+
+                return counts;
             },
             CancellationToken.None);
-        Assert.Equal(0, remaining);
+        Assert.Contains("deliveries", aboutReader.Keys);
+        Assert.All(aboutReader, t => Assert.True(t.Value == 0, $"{t.Key} still has {t.Value} row(s) naming r0"));
+        Assert.All(await RowsAboutDeliveriesAsync(database), t => Assert.True(t.Value == 0, $"{t.Key} still has {t.Value} row(s) of r0's delivery"));
+    }
+
+    /// <summary>Per table with a delivery_id column: rows pointing at r0's deliveries or at deliveries that no longer exist.</summary>
+    private static Task<Dictionary<string, long>> RowsAboutDeliveriesAsync(ProactiveDatabase database) =>
+        database.ReadAsync(
+            async connection =>
+            {
+                var counts = new Dictionary<string, long>();
+                foreach (var table in await TablesWithColumnAsync(connection, "delivery_id"))
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = $"""
+                        SELECT COUNT(*) FROM {table}
+                        WHERE delivery_id NOT IN (SELECT id FROM deliveries)
+                           OR delivery_id IN (SELECT id FROM deliveries WHERE user_id = 'r0');
+                        """;
+                    counts[table] = (long)(await command.ExecuteScalarAsync())!;
+                }
+
+                return counts;
+            },
+            CancellationToken.None);
+
+    private static async Task<List<string>> TablesWithColumnAsync(SqliteConnection connection, string column)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c WHERE m.type = 'table' AND c.name = $column ORDER BY m.name;";
+        command.Parameters.AddWithValue("$column", column);
+        var tables = new List<string>();
+        using var rows = await command.ExecuteReaderAsync();
+        while (await rows.ReadAsync())
+        {
+            tables.Add(rows.GetString(0));
+        }
+
+        return tables;
     }
 
     private static Activity TeamsMessage(string userId, string conversationId, string? text) => new(ActivityTypes.Message)

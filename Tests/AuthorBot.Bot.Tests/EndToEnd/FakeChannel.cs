@@ -6,7 +6,8 @@ namespace AuthorBot.Bot.Tests.EndToEnd;
 
 /// <summary>
 /// An Emulator-like channel: a small Kestrel server implementing the Connector's v3/conversations activity routes,
-/// recording every activity the bot posts so tests can assert on normal (non-expectReplies) delivery.
+/// recording every activity the bot posts so tests can assert on normal (non-expectReplies) delivery, and letting a
+/// reader talk to a running bot the way the Emulator does (the bot answers through this channel's routes).
 /// </summary>
 internal sealed class FakeChannel : IAsyncDisposable
 {
@@ -39,6 +40,36 @@ internal sealed class FakeChannel : IAsyncDisposable
     {
         using var cts = new CancellationTokenSource(timeout);
         return await _received.Reader.ReadAsync(cts.Token);
+    }
+
+    /// <summary>
+    /// The reader says <paramref name="text"/> (a typed message, or a pressed button's value) with this channel as the
+    /// serviceUrl; returns what the bot answered. The bot posts its replies before it answers the POST, so they are all
+    /// here when it returns.
+    /// </summary>
+    public async Task<List<Activity>> SayAsync(RunningHost host, string conversationId, string userId, string text)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var message = RunningHost.NewMessage(conversationId, userId, text, ServiceUrl);
+        using var response = await host.PostActivityAsync(message);
+        Assert.True(response.IsSuccessStatusCode, $"The bot answered \"{text}\" with {(int)response.StatusCode}.");
+        return [.. Calls.Select(c => c.Activity).Where(a => a.ReplyToId == message.Id)];
+    }
+
+    /// <summary>Waits for an activity the bot sent on its own (not a reply) that matches; fails the test after <paramref name="timeout"/>.</summary>
+    public async Task<Activity> WaitForProactiveAsync(Func<Activity, bool> match, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (Calls.Select(c => c.Activity).FirstOrDefault(a => a.ReplyToId is null && match(a)) is { } found)
+            {
+                return found;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The bot sent no matching message in time.");
+            await Task.Delay(25);
+        }
     }
 
     private async Task<IResult> RecordAsync(HttpContext context)

@@ -152,6 +152,22 @@ public sealed class EventRsvpServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Listeners_hear_of_new_seats_and_waiting_places_but_not_of_repeats_cancels_or_promotions()
+    {
+        var signing = TestContent.Signing(capacity: 1);
+        var listener = new RecordingRsvpListener();
+        var service = new EventRsvpService(new MemoryStorage(), TestContent.WithEvents(signing), _reminders, new FixedClock(_now), [listener]);
+
+        await service.RsvpAsync(signing, _ann, DateTimeZone.Utc, default);
+        await service.RsvpAsync(signing, _ben, DateTimeZone.Utc, default);
+        await service.RsvpAsync(signing, _ann, DateTimeZone.Utc, default);
+        await service.CancelAsync(signing, _ann, default);
+
+        Assert.Equal([(signing.Id, _ann, RsvpStatus.Attending, _now), (signing.Id, _ben, RsvpStatus.Waiting, _now)], listener.Heard);
+        Assert.Equal([_ben], await service.GetAttendeesAsync(signing.Id, default));
+    }
+
+    [Fact]
     public async Task Attendees_of_an_unknown_event_are_empty()
     {
         var service = Service(new MemoryStorage(), TestContent.Signing(capacity: 1));
@@ -164,6 +180,17 @@ public sealed class EventRsvpServiceTests : IDisposable
 
     private IStorage CreateStorage(string kind) =>
         kind == "sqlite" ? new SqliteStorage(Path.Combine(_folder.Path, $"{Guid.NewGuid():N}.db")) : new MemoryStorage();
+
+    private sealed class RecordingRsvpListener : IRsvpListener
+    {
+        public List<(string EventId, ReaderKey Reader, RsvpStatus Status, DateTimeOffset At)> Heard { get; } = [];
+
+        public Task OnRsvpAsync(string eventId, ReaderKey reader, RsvpStatus status, DateTimeOffset at, CancellationToken cancellationToken)
+        {
+            Heard.Add((eventId, reader, status, at));
+            return Task.CompletedTask;
+        }
+    }
 
     private sealed class UnavailableScheduler : IReminderScheduler
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using AuthorBot.Dialogs.Content;
 
 namespace AuthorBot.Bot.Tests.Flows;
@@ -18,6 +20,26 @@ internal static class TestContent
         new Uri("https://example.com/events/" + id),
         "Lantern Books, Edinburgh",
         capacity);
+
+    /// <summary>
+    /// Writes the shipped author.json into <paramref name="folder"/> with every event moved to 30, 31, 32... days from
+    /// now, so a host test can list and book them whatever today's date is; returns the file's path.
+    /// </summary>
+    public static async Task<string> WriteShippedWithFutureEventsAsync(string folder)
+    {
+        var shipped = await File.ReadAllTextAsync(ContentServiceCollectionExtensions.ResolvePath(null));
+        var next = 30;
+        var moved = Regex.Replace(
+            shipped,
+            "\"startsAt\": \"[^\"]*\"",
+            _ => $"\"startsAt\": \"{DateTime.UtcNow.Date.AddDays(next++).AddHours(18).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture)}\"",
+            RegexOptions.None,
+            TimeSpan.FromSeconds(1));
+        Assert.True(next > 30, "the shipped author.json has no events to move");
+        var path = Path.Combine(folder, "author.json");
+        await File.WriteAllTextAsync(path, moved);
+        return path;
+    }
 
     public static AuthorContent WithEvents(params AuthorEvent[] events) => new(
         "Test Author",

@@ -1,0 +1,144 @@
+using AuthorBot.Bot.Proactive;
+using AuthorBot.Dialogs.Profile;
+
+namespace AuthorBot.Bot.Announcements;
+
+/// <summary>
+/// What readers did with the announcements they were sent (link clicks, replies, RSVPs) and the per-variant counts
+/// the results endpoint tests, in the proactive database next to the deliveries they point at.
+/// </summary>
+/// <remarks>
+/// A reply or an RSVP is credited to an announcement the reader was sent in the 24 hours before it: after that it is
+/// more likely to be the reader's own idea than the announcement's effect.
+/// </remarks>
+internal sealed class AnnouncementEngagementStore(ProactiveDatabase database)
+{
+    private static readonly TimeSpan _creditWindow = TimeSpan.FromHours(24);
+
+    /// <summary>Per variant: targeted, sent, and the deliveries clicked, replied to and followed by an RSVP; null when the announcement does not exist.</summary>
+    public Task<List<VariantEngagement>?> GetEngagementAsync(string id, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async connection =>
+            {
+                using (var exists = connection.CreateCommand())
+                {
+                    exists.CommandText = "SELECT 1 FROM announcements WHERE id = $id;";
+                    exists.Parameters.AddWithValue("$id", id);
+                    if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
+                    {
+                        return null;
+                    }
+                }
+
+                using var command = connection.CreateCommand();
+                command.CommandText = """
+                    SELECT d.variant, COUNT(*), SUM(d.state = 'sent'),
+                           SUM(EXISTS (SELECT 1 FROM clicks c WHERE c.delivery_id = d.id)),
+                           SUM(EXISTS (SELECT 1 FROM replies r WHERE r.delivery_id = d.id)),
+                           SUM(EXISTS (SELECT 1 FROM rsvps v WHERE v.delivery_id = d.id))
+                    FROM deliveries d WHERE d.announcement_id = $id GROUP BY d.variant ORDER BY d.variant;
+                    """;
+                command.Parameters.AddWithValue("$id", id);
+                var result = new List<VariantEngagement>();
+                using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    result.Add(new VariantEngagement(rows.GetString(0), rows.GetInt32(1), rows.GetInt32(2), rows.GetInt32(3), rows.GetInt32(4), rows.GetInt32(5)));
+                }
+
+                return result;
+            },
+            cancellationToken);
+
+    /// <summary>Records a click on a rewritten link and returns where it goes; null for an unknown token.</summary>
+    public Task<string?> RecordClickAsync(string token, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "SELECT delivery_id, url FROM links WHERE token = $t;";
+                command.Parameters.AddWithValue("$t", token);
+                long deliveryId;
+                string url;
+                using (var row = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (!await row.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        return null;
+                    }
+
+                    (deliveryId, url) = (row.GetInt64(0), row.GetString(1));
+                }
+
+                command.CommandText = "INSERT INTO clicks (delivery_id, token, clicked_at) VALUES ($d, $t, $at);";
+                command.Parameters.AddWithValue("$d", deliveryId);
+                command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                return url;
+            },
+            cancellationToken);
+
+    /// <summary>Credits a reader's message to the latest announcement they were sent in the past 24 hours (once per delivery).</summary>
+    public async Task<bool> RecordReplyAsync(ReaderKey reader, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var deliveryId = await database.ReadAsync(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = """
+                    SELECT d.id FROM deliveries d
+                    WHERE d.channel_id = $c AND d.user_id = $u AND d.state = 'sent' AND d.sent_at >= $since AND d.sent_at <= $at
+                      AND NOT EXISTS (SELECT 1 FROM replies r WHERE r.delivery_id = d.id)
+                    ORDER BY d.sent_at DESC LIMIT 1;
+                    """;
+                command.Parameters.AddWithValue("$c", reader.ChannelId);
+                command.Parameters.AddWithValue("$u", reader.UserId);
+                command.Parameters.AddWithValue("$since", (at - _creditWindow).ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+                return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (deliveryId is null)
+        {
+            return false;
+        }
+
+        return await database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "INSERT OR IGNORE INTO replies (delivery_id, replied_at) VALUES ($d, $at);";
+                command.Parameters.AddWithValue("$d", deliveryId.Value);
+                command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Credits an RSVP to the latest announcement the reader was sent in the past 24 hours; false when there is none or
+    /// that delivery already has an RSVP (a second RSVP is the same reader persuaded once, not twice).
+    /// </summary>
+    public Task<bool> RecordRsvpAsync(ReaderKey reader, string eventId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = """
+                    INSERT OR IGNORE INTO rsvps (delivery_id, event_id, rsvped_at)
+                    SELECT d.id, $e, $at FROM deliveries d
+                    WHERE d.channel_id = $c AND d.user_id = $u AND d.state = 'sent' AND d.sent_at >= $since AND d.sent_at <= $at
+                    ORDER BY d.sent_at DESC, d.id DESC LIMIT 1;
+                    """;
+                command.Parameters.AddWithValue("$c", reader.ChannelId);
+                command.Parameters.AddWithValue("$u", reader.UserId);
+                command.Parameters.AddWithValue("$e", eventId);
+                command.Parameters.AddWithValue("$since", (at - _creditWindow).ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            },
+            cancellationToken);
+}

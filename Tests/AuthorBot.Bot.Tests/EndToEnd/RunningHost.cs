@@ -1,5 +1,7 @@
 using System.Text.Json;
+using AuthorBot.Bot.Tests.Flows;
 using AuthorBot.BotFramework.Schema;
+using AuthorBot.Dialogs.Content;
 
 namespace AuthorBot.Bot.Tests.EndToEnd;
 
@@ -7,10 +9,12 @@ namespace AuthorBot.Bot.Tests.EndToEnd;
 internal sealed class RunningHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly TempFolder? _content;
 
-    private RunningHost(WebApplication app, Uri baseAddress)
+    private RunningHost(WebApplication app, Uri baseAddress, TempFolder? content)
     {
         _app = app;
+        _content = content;
         BaseAddress = baseAddress;
         Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -23,11 +27,21 @@ internal sealed class RunningHost : IAsyncDisposable
 
     public static async Task<RunningHost> StartAsync(IEnumerable<string> settings, Action<WebApplicationBuilder>? configure = null)
     {
-        string[] args = ["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. settings];
-        var app = AuthorBotApp.Create(args, configure);
+        List<string> args = ["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. settings];
+
+        // The shipped demo content has fixed dates that will pass; unless a test brings its own content, the host
+        // serves the shipped file with its events and launch moved into the future.
+        TempFolder? content = null;
+        if (!args.Any(a => a.StartsWith("--" + ContentServiceCollectionExtensions.PathKey + "=", StringComparison.OrdinalIgnoreCase)))
+        {
+            content = new TempFolder();
+            args.Add($"--{ContentServiceCollectionExtensions.PathKey}={await TestContent.WriteShippedWithFutureEventsAsync(content.Path)}");
+        }
+
+        var app = AuthorBotApp.Create([.. args], configure);
         await app.StartAsync();
         var address = app.Urls.Single();
-        return new RunningHost(app, new Uri(address));
+        return new RunningHost(app, new Uri(address), content);
     }
 
     public static Task<RunningHost> StartWithMemoryAsync(Action<WebApplicationBuilder>? configure = null) =>
@@ -69,5 +83,6 @@ internal sealed class RunningHost : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _content?.Dispose();
     }
 }

@@ -23,7 +23,8 @@ internal static class TestContent
 
     /// <summary>
     /// Writes the shipped author.json into <paramref name="folder"/> with every event moved to 30, 31, 32... days from
-    /// now, so a host test can list and book them whatever today's date is; returns the file's path.
+    /// now and every launch to 60 days from now, so a host test can list and book them whatever today's date is (the
+    /// shipped dates pass one day); returns the file's path.
     /// </summary>
     public static async Task<string> WriteShippedWithFutureEventsAsync(string folder)
     {
@@ -32,14 +33,25 @@ internal static class TestContent
         var moved = Regex.Replace(
             shipped,
             "\"startsAt\": \"[^\"]*\"",
-            _ => $"\"startsAt\": \"{DateTime.UtcNow.Date.AddDays(next++).AddHours(18).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture)}\"",
+            _ => $"\"startsAt\": \"{LocalDate(next++)}\"",
             RegexOptions.None,
             TimeSpan.FromSeconds(1));
         Assert.True(next > 30, "the shipped author.json has no events to move");
+        var launches = 0;
+        moved = Regex.Replace(
+            moved,
+            "(\"launch\": \\{\\s*\"at\": )\"[^\"]*\"",
+            m => $"{m.Groups[1].Value}\"{LocalDate(60 + launches++)}\"",
+            RegexOptions.None,
+            TimeSpan.FromSeconds(1));
+        Assert.True(launches > 0, "the shipped author.json has no launch to move");
         var path = Path.Combine(folder, "author.json");
         await File.WriteAllTextAsync(path, moved);
         return path;
     }
+
+    private static string LocalDate(int daysFromNow) =>
+        DateTime.UtcNow.Date.AddDays(daysFromNow).AddHours(18).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     public static AuthorContent WithEvents(params AuthorEvent[] events) => new(
         "Test Author",

@@ -79,7 +79,11 @@ internal sealed class AnnouncementEngagementStore(ProactiveDatabase database)
             },
             cancellationToken);
 
-    /// <summary>Credits a reader's message to the latest announcement they were sent in the past 24 hours (once per delivery).</summary>
+    /// <summary>
+    /// Credits a reader's message to the latest announcement they were sent in the past 24 hours, once: further
+    /// messages are the same conversation, not replies to an older announcement. Read first, so the common case (no
+    /// announcement lately, or already credited) costs one indexed read and no write.
+    /// </summary>
     public async Task<bool> RecordReplyAsync(ReaderKey reader, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var deliveryId = await database.ReadAsync(
@@ -87,16 +91,16 @@ internal sealed class AnnouncementEngagementStore(ProactiveDatabase database)
             {
                 using var command = connection.CreateCommand();
                 command.CommandText = """
-                    SELECT d.id FROM deliveries d
+                    SELECT d.id, EXISTS (SELECT 1 FROM replies r WHERE r.delivery_id = d.id) FROM deliveries d
                     WHERE d.channel_id = $c AND d.user_id = $u AND d.state = 'sent' AND d.sent_at >= $since AND d.sent_at <= $at
-                      AND NOT EXISTS (SELECT 1 FROM replies r WHERE r.delivery_id = d.id)
-                    ORDER BY d.sent_at DESC LIMIT 1;
+                    ORDER BY d.sent_at DESC, d.id DESC LIMIT 1;
                     """;
                 command.Parameters.AddWithValue("$c", reader.ChannelId);
                 command.Parameters.AddWithValue("$u", reader.UserId);
                 command.Parameters.AddWithValue("$since", (at - _creditWindow).ToUnixTimeMilliseconds());
                 command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-                return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
+                using var row = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                return await row.ReadAsync(cancellationToken).ConfigureAwait(false) && row.GetInt64(1) == 0 ? row.GetInt64(0) : (long?)null;
             },
             cancellationToken).ConfigureAwait(false);
         if (deliveryId is null)

@@ -4,7 +4,7 @@ using AuthorBot.Dialogs.Profile;
 
 namespace AuthorBot.Bot.Tests.Announcements;
 
-public sealed class RsvpAttributionTests : IDisposable
+public sealed class EngagementAttributionTests : IDisposable
 {
     private static readonly DateTimeOffset _now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
     private static readonly ReaderKey _ann = new("emulator", "ann");
@@ -14,7 +14,7 @@ public sealed class RsvpAttributionTests : IDisposable
     private readonly AnnouncementStore _announcements;
     private readonly AnnouncementEngagementStore _engagement;
 
-    public RsvpAttributionTests()
+    public EngagementAttributionTests()
     {
         _announcements = new AnnouncementStore(_database);
         _engagement = new AnnouncementEngagementStore(_database);
@@ -32,6 +32,20 @@ public sealed class RsvpAttributionTests : IDisposable
 
         Assert.Equal([("A", 0), ("B", 1)], (await _engagement.GetEngagementAsync("ann_new", default))!.Select(v => (v.Variant, v.Rsvped)));
         Assert.Equal(0, Assert.Single((await _engagement.GetEngagementAsync("ann_old", default))!).Rsvped);
+    }
+
+    [Fact]
+    public async Task A_reply_counts_once_for_the_latest_announcement_sent_and_never_for_an_older_one()
+    {
+        await SendAsync("ann_old", (_ann, "A", _now.AddHours(-20)));
+        await SendAsync("ann_new", (_ann, "B", _now.AddHours(-2)));
+
+        Assert.True(await _engagement.RecordReplyAsync(_ann, _now, default));
+        Assert.False(await _engagement.RecordReplyAsync(_ann, _now.AddMinutes(1), default));
+        Assert.False(await _engagement.RecordReplyAsync(_ben, _now, default));
+
+        Assert.Equal(1, Assert.Single((await _engagement.GetEngagementAsync("ann_new", default))!).Replied);
+        Assert.Equal(0, Assert.Single((await _engagement.GetEngagementAsync("ann_old", default))!).Replied);
     }
 
     [Fact]

@@ -76,10 +76,11 @@ internal static class AnnounceCommand
         results.SetAction(async (result, ct) => await WithClientAsync(result, async client =>
         {
             var report = await client.GetResultsAsync(result.GetValue(id)!, ct).ConfigureAwait(false);
-            var table = new Table().AddColumns("Variant", "Sent", "Clicked", "Click rate", "Replied", "Reply rate", "RSVPed", "RSVP rate");
+            // Count and rate share a cell so the table fits an 80-column terminal without wrapping its headers.
+            var table = new Table().AddColumns("Variant", "Sent", "Clicked", "Replied", "RSVPed");
             foreach (var v in report.Variants)
             {
-                table.AddRow(v.Variant, Num(v.Sent), Num(v.Clicked), Percent(v.ClickRate), Num(v.Replied), Percent(v.ReplyRate), Num(v.Rsvped), Percent(v.RsvpRate));
+                table.AddRow(v.Variant, Num(v.Sent), $"{Num(v.Clicked)} ({Percent(v.ClickRate)})", $"{Num(v.Replied)} ({Percent(v.ReplyRate)})", $"{Num(v.Rsvped)} ({Percent(v.RsvpRate)})");
             }
 
             console.Write(table);

@@ -67,8 +67,9 @@ public sealed class AnnouncementAcceptanceTests(ITestOutputHelper output)
         var (resultsCode, table) = await AnnounceCommandTests.RunAsync("results", id, "--url", bot, "--key", AnnouncementHost.ApiKey);
         Assert.True(resultsCode == 0, table);
         output.WriteLine(table);
-        Assert.Equal(["1", "1", "100.0 %", "1", "100.0 %", "1", "100.0 %"], Row(table, variant));
-        Assert.Equal(["1", "0", "0.0 %", "0", "0.0 %", "0", "0.0 %"], Row(table, other));
+        Assert.Equal(["1", "1 (100.0 %)", "1 (100.0 %)", "1 (100.0 %)"], Row(table, variant));
+        Assert.Equal(["1", "0 (0.0 %)", "0 (0.0 %)", "0 (0.0 %)"], Row(table, other));
+        Assert.DoesNotContain(table.Split('\n'), line => line.Length > 80);
         Assert.Contains("B vs A rsvpRate", table, StringComparison.Ordinal);
 
         var results = await host.GetJsonAsync($"/api/announcements/{id}/results");

@@ -123,7 +123,8 @@ internal static partial class AnnouncementEndpoints
             return;
         }
 
-        var results = AnnouncementResultsBuilder.Build(id, rows);
+        var definition = await context.RequestServices.GetRequiredService<AnnouncementStore>().GetDefinitionAsync(id, context.RequestAborted).ConfigureAwait(false);
+        var results = AnnouncementResultsBuilder.Build(id, rows, definition?.Variants?.Select(v => v.Id!).ToList());
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json; charset=utf-8";
         await JsonSerializer.SerializeAsync(context.Response.Body, results, AnnouncementJsonContext.Default.AnnouncementResults, context.RequestAborted).ConfigureAwait(false);

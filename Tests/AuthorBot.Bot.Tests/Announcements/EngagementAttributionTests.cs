@@ -87,6 +87,16 @@ public sealed class EngagementAttributionTests : IDisposable
         Assert.False(Assert.Single(results.Comparisons, c => c.Metric == "clickRate").SignificantAt95);
     }
 
+    [Fact]
+    public void Results_list_every_defined_variant_in_the_marketers_order_with_the_first_as_control()
+    {
+        var results = AnnouncementResultsBuilder.Build("ann_1", [new VariantEngagement("a-new", 1, 1, 1, 0, 0)], ["z-control", "a-new"]);
+
+        Assert.Equal(["z-control", "a-new"], results.Variants.Select(v => v.Variant));
+        Assert.Equal((0, 0, 0.0), (results.Variants[0].Targeted, results.Variants[0].Sent, results.Variants[0].ClickRate));
+        Assert.All(results.Comparisons, c => Assert.Equal(("a-new", "z-control"), (c.Variant, c.Against)));
+    }
+
     /// <summary>Creates an announcement with one delivery per reader and marks each sent at the given time.</summary>
     private async Task SendAsync(string id, params (ReaderKey Reader, string Variant, DateTimeOffset SentAt)[] deliveries)
     {

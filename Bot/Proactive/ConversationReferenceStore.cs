@@ -97,23 +97,31 @@ internal sealed class ConversationReferenceStore(ProactiveDatabase database)
 
     /// <summary>
     /// Every reachable reader (optionally of one channel) with the conversation to reach them in: their most recently
-    /// captured one-to-one conversation, or a group conversation when they have no other.
+    /// captured one-to-one conversation, or a group conversation when they have no other. Only the keys: planning an
+    /// announcement for many readers needs no stored reference (the engine reads those per batch when sending).
     /// </summary>
-    public Task<List<ProactiveTarget>> ListReachableAsync(string? channelId, CancellationToken cancellationToken) =>
+    public Task<List<ReachableConversation>> ListReachableConversationsAsync(string? channelId, CancellationToken cancellationToken) =>
         database.ReadAsync(
             async connection =>
             {
                 using var command = connection.CreateCommand();
                 command.CommandText = """
-                    SELECT channel_id, user_id, adapter, reference_json FROM (
-                        SELECT channel_id, user_id, adapter, reference_json,
+                    SELECT channel_id, user_id, conversation_id FROM (
+                        SELECT channel_id, user_id, conversation_id,
                                ROW_NUMBER() OVER (PARTITION BY channel_id, user_id ORDER BY is_group, captured_at DESC) AS rank
                         FROM conversation_references
                         WHERE unreachable_at IS NULL AND ($c IS NULL OR channel_id = $c))
                     WHERE rank = 1 ORDER BY channel_id, user_id;
                     """;
                 command.Parameters.AddWithValue("$c", (object?)channelId ?? DBNull.Value);
-                return await ReadTargetsAsync(command, cancellationToken).ConfigureAwait(false);
+                var members = new List<ReachableConversation>();
+                using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    members.Add(new ReachableConversation(new ReaderKey(reader.GetString(0), reader.GetString(1)), reader.GetString(2)));
+                }
+
+                return members;
             },
             cancellationToken);
 

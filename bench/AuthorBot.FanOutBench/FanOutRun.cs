@@ -96,6 +96,8 @@ internal sealed class FanOutRun(FanOutSettings settings, ChildProcess channel, U
             arguments.Add($"--Announcements:MaxConcurrentSends={concurrency.ToString(CultureInfo.InvariantCulture)}");
         }
 
+        arguments.AddRange(settings.BotSettings);
+
         // The working directory is the bot's own folder, so its appsettings.json (logging at Information) applies.
         return ChildProcess.Start(
             "dotnet",

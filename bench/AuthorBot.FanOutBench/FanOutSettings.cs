@@ -7,4 +7,5 @@ namespace AuthorBot.FanOutBench;
 /// <param name="Audience">"all" (no profiles needed) or "subscribers" (every reader has a subscribed profile).</param>
 /// <param name="Pin">Bot on CPU 0, channel on CPU 1.</param>
 /// <param name="MaxConcurrentSends">Announcements:MaxConcurrentSends, or the bot's default.</param>
-internal sealed record FanOutSettings(int Readers, IReadOnlyList<int> Rates, int WarmupReaders, string Audience, bool Pin, int? MaxConcurrentSends);
+/// <param name="BotSettings">Further command-line settings for the bot (<c>--Key=Value</c>), after the benchmark's own.</param>
+internal sealed record FanOutSettings(int Readers, IReadOnlyList<int> Rates, int WarmupReaders, string Audience, bool Pin, int? MaxConcurrentSends, IReadOnlyList<string> BotSettings);

@@ -4,13 +4,14 @@ using System.Reflection;
 using AuthorBot.FanOutBench;
 
 // Usage: dotnet run -c Release --project bench/AuthorBot.FanOutBench -- [--readers 10000] [--rates 250,500,1000,2000]
-//            [--warmup 500] [--audience all|subscribers] [--concurrency N] [--pin]
+//            [--warmup 500] [--audience all|subscribers] [--concurrency N] [--pin] [--bot-setting Key=Value ...]
 //   --readers      readers in the measured announcement (each its own one-to-one conversation)
 //   --rates        configured Announcements:MaxPerSecond values; each gets a fresh bot process and data folder
 //   --warmup       readers of an unmeasured announcement first (0 to measure a cold process)
 //   --audience     all: no profile reads needed; subscribers: every reader has a subscribed profile in user state
 //   --concurrency  Announcements:MaxConcurrentSends (default: the bot's)
 //   --pin          bot on CPU 0, channel on CPU 1 (taskset); the driver mostly sleeps
+//   --bot-setting  any further bot configuration, e.g. Logging:LogLevel:Default=Warning (repeatable)
 // The channel process is this program again: `AuthorBot.FanOutBench channel`.
 // Exit code 1 when any reader was missed or messaged twice.
 using var cancel = new CancellationTokenSource();
@@ -31,6 +32,7 @@ var warmup = 500;
 var audience = "all";
 var pin = false;
 int? concurrency = null;
+var botSettings = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -49,6 +51,9 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--concurrency" when i + 1 < args.Length:
             concurrency = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--bot-setting" when i + 1 < args.Length:
+            botSettings.Add("--" + args[++i]);
             break;
         case "--pin":
             pin = true;
@@ -70,7 +75,7 @@ if (typeof(AuthorBot.Bot.AuthorBotApp).Assembly.GetCustomAttribute<DebuggableAtt
     Console.WriteLine("WARNING: the bot is a Debug build; run with -c Release for figures worth comparing.");
 }
 
-var settings = new FanOutSettings(readers, rates, warmup, audience, pin, concurrency);
+var settings = new FanOutSettings(readers, rates, warmup, audience, pin, concurrency, botSettings);
 var (channelFile, channelArguments) = Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) != "dotnet"
     ? (self, new List<string> { "channel" })
     : ("dotnet", [typeof(FanOutRun).Assembly.Location, "channel"]);

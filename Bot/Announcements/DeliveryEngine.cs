@@ -37,6 +37,7 @@ internal sealed partial class DeliveryEngine : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<DeliveryEngine> _logger;
     private readonly int _batchSize;
+    private readonly int _firstBatchSize;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Channel<PreparedDelivery> _ready;
     private readonly Channel<(DeliveryOutcome Outcome, DueDelivery Delivery)> _outcomes = Channel.CreateUnbounded<(DeliveryOutcome, DueDelivery)>();
@@ -61,6 +62,7 @@ internal sealed partial class DeliveryEngine : BackgroundService
         _time = time;
         _logger = logger;
         _batchSize = Math.Clamp((int)(_options.MaxPerSecond / 2), 50, 1000);
+        _firstBatchSize = Math.Clamp((int)(_options.MaxPerSecond / 20), 10, _batchSize);
         _ready = Channel.CreateBounded<PreparedDelivery>(new BoundedChannelOptions(_batchSize) { SingleReader = true, SingleWriter = true });
     }
 
@@ -101,18 +103,24 @@ internal sealed partial class DeliveryEngine : BackgroundService
 
     private async Task ProduceAsync(CancellationToken cancellationToken)
     {
+        // The first batch after a quiet spell is small (a twentieth of a second's sends) and each next one twice as
+        // large up to the full half second: the first message then leaves after preparing a few readers rather than
+        // a thousand, and later batches are prepared while earlier ones are sent.
+        var batch = _firstBatchSize;
         while (!cancellationToken.IsCancellationRequested)
         {
             List<PreparedDelivery> prepared;
             try
             {
-                var due = await _store.ListDueAsync(_time.GetUtcNow(), _batchSize, cancellationToken).ConfigureAwait(false);
+                var due = await _store.ListDueAsync(_time.GetUtcNow(), batch, cancellationToken).ConfigureAwait(false);
                 if (due.Count == 0)
                 {
+                    batch = _firstBatchSize;
                     await WaitForWorkAsync(cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
+                batch = Math.Min(batch * 2, _batchSize);
                 prepared = await PrepareAsync(due, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

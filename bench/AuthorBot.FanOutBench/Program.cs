@@ -92,7 +92,7 @@ foreach (var rate in rates)
     var result = await run.RunAsync(rate, cancel.Token).ConfigureAwait(false);
     results.Add(result);
     Console.WriteLine(FormattableString.Invariant(
-        $"{rate}/s: ideal {result.Ideal.TotalSeconds:F2} s; first to last {result.FirstToLast.TotalSeconds:F2} s ({result.FirstToLastOverheadPercent:+0.0;-0.0} %); POST ({result.PostResponse.TotalSeconds:F2} s) to last {result.PostToLast.TotalSeconds:F2} s ({result.PostToLastOverheadPercent:+0.0;-0.0} %); bot CPU {result.BotCpuMsPerDelivery:F3} ms/delivery; sent {result.Sent}, duplicates {result.Duplicates}, missing {result.Missing}"));
+        $"{rate}/s: ideal {result.Ideal.TotalSeconds:F2} s; first to last {result.FirstToLast.TotalSeconds:F2} s ({result.FirstToLastOverheadPercent:+0.0;-0.0;0.0} %); POST ({result.PostResponse.TotalSeconds:F2} s) to last {result.PostToLast.TotalSeconds:F2} s ({result.PostToLastOverheadPercent:+0.0;-0.0;0.0} %); bot CPU {result.BotCpuMsPerDelivery:F3} ms/delivery; sent {result.Sent}, duplicates {result.Duplicates}, missing {result.Missing}"));
 }
 
 Console.WriteLine();

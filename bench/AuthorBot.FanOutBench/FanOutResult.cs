@@ -12,6 +12,7 @@ namespace AuthorBot.FanOutBench;
 /// <param name="Sent">Deliveries the bot reports as sent.</param>
 /// <param name="Duplicates">Posts beyond one per reader (by conversation or by idempotency key, whichever is more).</param>
 /// <param name="Missing">Readers whose conversation received nothing.</param>
+/// <param name="LoadAverage">The machine's one-minute load average when the run ended (Linux), to judge how quiet it was.</param>
 internal sealed record FanOutResult(
     int Rate,
     int Readers,
@@ -23,7 +24,8 @@ internal sealed record FanOutResult(
     double ChannelCpuMsPerDelivery,
     int Sent,
     int Duplicates,
-    int Missing)
+    int Missing,
+    string LoadAverage)
 {
     public double FirstToLastOverheadPercent => (FirstToLast / Ideal - 1) * 100;
 

@@ -65,7 +65,8 @@ internal sealed class FanOutRun(FanOutSettings settings, ChildProcess channel, U
                 (stats.CpuMs - channelCpu) / settings.Readers,
                 sent,
                 Math.Max(stats.DuplicateConversations, stats.DuplicateKeys) + stats.Unexpected,
-                stats.Missing);
+                stats.Missing,
+                LoadAverage());
         }
         finally
         {
@@ -212,6 +213,18 @@ internal sealed class FanOutRun(FanOutSettings settings, ChildProcess channel, U
         var json = await http.GetStringAsync(uri, cancellationToken).ConfigureAwait(false);
         return JsonSerializer.Deserialize(json, FanOutJsonContext.Default.ChannelStats)
             ?? throw new InvalidOperationException("The channel sent no stats.");
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
     }
 
     private static DateTime Deadline(int readers, int rate) => DateTime.UtcNow + TimeSpan.FromSeconds((4.0 * readers / rate) + 60);

@@ -92,16 +92,16 @@ foreach (var rate in rates)
     var result = await run.RunAsync(rate, cancel.Token).ConfigureAwait(false);
     results.Add(result);
     Console.WriteLine(FormattableString.Invariant(
-        $"{rate}/s: ideal {result.Ideal.TotalSeconds:F2} s; first to last {result.FirstToLast.TotalSeconds:F2} s ({result.FirstToLastOverheadPercent:+0.0;-0.0;0.0} %); POST ({result.PostResponse.TotalSeconds:F2} s) to last {result.PostToLast.TotalSeconds:F2} s ({result.PostToLastOverheadPercent:+0.0;-0.0;0.0} %); bot CPU {result.BotCpuMsPerDelivery:F3} ms/delivery; sent {result.Sent}, duplicates {result.Duplicates}, missing {result.Missing}"));
+        $"{rate}/s: ideal {result.Ideal.TotalSeconds:F2} s; first to last {result.FirstToLast.TotalSeconds:F2} s ({result.FirstToLastOverheadPercent:+0.0;-0.0;0.0} %); POST ({result.PostResponse.TotalSeconds:F2} s) to last {result.PostToLast.TotalSeconds:F2} s ({result.PostToLastOverheadPercent:+0.0;-0.0;0.0} %); bot CPU {result.BotCpuMsPerDelivery:F3} ms/delivery; sent {result.Sent}, duplicates {result.Duplicates}, missing {result.Missing}; load {result.LoadAverage}"));
 }
 
 Console.WriteLine();
-Console.WriteLine("| rate /s | ideal s | first→last s | overhead | POST s | POST→last s | overhead | bot CPU ms/delivery | channel CPU ms/delivery | duplicates | missing |");
-Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| rate /s | ideal s | first→last s | overhead | POST s | POST→last s | overhead | bot CPU ms/delivery | channel CPU ms/delivery | duplicates | missing | load |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var r in results)
 {
     Console.WriteLine(FormattableString.Invariant(
-        $"| {r.Rate} | {r.Ideal.TotalSeconds:F2} | {r.FirstToLast.TotalSeconds:F2} | {r.FirstToLastOverheadPercent:F1} % | {r.PostResponse.TotalSeconds:F2} | {r.PostToLast.TotalSeconds:F2} | {r.PostToLastOverheadPercent:F1} % | {r.BotCpuMsPerDelivery:F3} | {r.ChannelCpuMsPerDelivery:F3} | {r.Duplicates} | {r.Missing} |"));
+        $"| {r.Rate} | {r.Ideal.TotalSeconds:F2} | {r.FirstToLast.TotalSeconds:F2} | {r.FirstToLastOverheadPercent:F1} % | {r.PostResponse.TotalSeconds:F2} | {r.PostToLast.TotalSeconds:F2} | {r.PostToLastOverheadPercent:F1} % | {r.BotCpuMsPerDelivery:F3} | {r.ChannelCpuMsPerDelivery:F3} | {r.Duplicates} | {r.Missing} | {r.LoadAverage} |"));
 }
 
 return results.All(r => r.Correct) ? 0 : 1;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using AuthorBot.Bot.Proactive;
+using AuthorBot.BotFramework.Connector;
 using AuthorBot.Dialogs.Profile;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +35,7 @@ internal sealed partial class DeliveryEngine : BackgroundService
     private readonly ReaderProfileReader _profiles;
     private readonly DeliverySender _sender;
     private readonly AnnouncementOptions _options;
+    private readonly ConnectorClientOptions _connector;
     private readonly TimeProvider _time;
     private readonly ILogger<DeliveryEngine> _logger;
     private readonly int _batchSize;
@@ -50,10 +52,13 @@ internal sealed partial class DeliveryEngine : BackgroundService
         ReaderProfileReader profiles,
         DeliverySender sender,
         IOptions<AnnouncementOptions> options,
+        IOptions<ConnectorClientOptions> connector,
         TimeProvider time,
         ILogger<DeliveryEngine> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(connector);
+        _connector = connector.Value;
         _store = store;
         _references = references;
         _profiles = profiles;
@@ -75,6 +80,7 @@ internal sealed partial class DeliveryEngine : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        WarnWhenTheConnectorLimitIsLower();
         var requeued = await _store.RequeueInterruptedAsync(_time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
         if (requeued > 0)
         {
@@ -326,6 +332,25 @@ internal sealed partial class DeliveryEngine : BackgroundService
             }
         }
     }
+
+    // The Connector's own per-tenant bucket (Teams' app limit, 25/s by default) applies to Bot Framework channels too;
+    // set below the configured rate, it silently stretches every announcement to its pace.
+    private void WarnWhenTheConnectorLimitIsLower()
+    {
+        if (_connector.PerConversationBurst <= 0 || _connector.RateLimitPeriod <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var tenantPerSecond = _connector.PerTenantPerPeriod / _connector.RateLimitPeriod.TotalSeconds;
+        if (tenantPerSecond < _options.MaxPerSecond)
+        {
+            LogConnectorLimitLower(_options.MaxPerSecond, tenantPerSecond);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Announcements:MaxPerSecond is {Configured}/s but BotFramework:Connector:PerTenantPerPeriod allows {TenantPerSecond:F0}/s per tenant; Bot Framework channels get announcements at the lower rate")]
+    private partial void LogConnectorLimitLower(double configured, double tenantPerSecond);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} deliveries were interrupted while sending; they are sent again with their idempotency keys")]
     private partial void LogRequeued(int count);

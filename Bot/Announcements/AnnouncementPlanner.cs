@@ -40,26 +40,33 @@ internal sealed class AnnouncementPlanner(
         }
 
         var now = time.GetUtcNow();
-        var targets = await references.ListReachableAsync(audience.Channel, cancellationToken).ConfigureAwait(false);
+        var schedule = request.Schedule!;
+        var members = await references.ListReachableConversationsAsync(audience.Channel, cancellationToken).ConfigureAwait(false);
         if (attendees is not null)
         {
-            targets = [.. targets.Where(t => attendees.Contains(t.Reader))];
+            members = [.. members.Where(m => attendees.Contains(m.Reader))];
         }
 
-        var readerProfiles = await profiles.ReadAsync([.. targets.Select(t => t.Reader)], cancellationToken).ConfigureAwait(false);
-        var chosen = targets.Where(t => IsInAudience(audience, readerProfiles.GetValueOrDefault(t.Reader))).ToList();
-        var activity = request.Schedule!.Kind == ScheduleKinds.BestHour
-            ? await references.ActivityByHourAsync([.. chosen.Select(t => t.Reader)], cancellationToken).ConfigureAwait(false)
+        // Profiles decide who is in a subscribers or interests audience and where a reader's best hour lies; "all"
+        // sent now or at a fixed time needs none, so a large audience costs one query instead of a read per reader.
+        // The engine still reads each reader's profile just before sending (opt-out, cap, quiet hours, {name}).
+        var needsProfiles = audience.Kind is AudienceKinds.Subscribers or AudienceKinds.Interests || schedule.Kind == ScheduleKinds.BestHour;
+        var readerProfiles = needsProfiles
+            ? await profiles.ReadAsync([.. members.Select(m => m.Reader)], cancellationToken).ConfigureAwait(false)
+            : [];
+        var chosen = needsProfiles ? members.Where(m => IsInAudience(audience, readerProfiles.GetValueOrDefault(m.Reader))).ToList() : members;
+        var activity = schedule.Kind == ScheduleKinds.BestHour
+            ? await references.ActivityByHourAsync([.. chosen.Select(m => m.Reader)], cancellationToken).ConfigureAwait(false)
             : [];
 
         var id = NewId();
-        var variants = AssignVariants(id, chosen, request.Variants!);
+        var variants = AssignVariants(id, [.. chosen.Select(m => m.Reader)], request.Variants!);
         var planned = chosen
-            .Select(t => new PlannedDelivery(
-                t.Reader,
-                t.ConversationId,
-                variants[t.Reader],
-                SendTimePlanner.DueAt(request.Schedule, readerProfiles.GetValueOrDefault(t.Reader), activity.GetValueOrDefault(t.Reader), now)))
+            .Select(m => new PlannedDelivery(
+                m.Reader,
+                m.ConversationId,
+                variants[m.Reader],
+                SendTimePlanner.DueAt(schedule, readerProfiles.GetValueOrDefault(m.Reader), activity.GetValueOrDefault(m.Reader), now)))
             .ToList();
         await store.CreateAsync(id, request, now, planned, cancellationToken).ConfigureAwait(false);
         return (id, planned.Count, null);
@@ -69,9 +76,14 @@ internal sealed class AnnouncementPlanner(
     /// Readers are ordered by a hash of (announcement, reader) and cut by the variants' weights, so the split is exact
     /// (±1 reader) and independent of the order readers were stored in.
     /// </summary>
-    internal static Dictionary<ReaderKey, string> AssignVariants(string announcementId, IReadOnlyList<ProactiveTarget> readers, IReadOnlyList<VariantRequest> variants)
+    internal static Dictionary<ReaderKey, string> AssignVariants(string announcementId, IReadOnlyList<ReaderKey> readers, IReadOnlyList<VariantRequest> variants)
     {
-        var ordered = readers.Select(t => t.Reader).OrderBy(r => Hash(announcementId, r)).ThenBy(r => r.ChannelId, StringComparer.Ordinal).ThenBy(r => r.UserId, StringComparer.Ordinal).ToList();
+        if (variants.Count == 1)
+        {
+            return readers.ToDictionary(r => r, _ => variants[0].Id!);
+        }
+
+        var ordered = readers.OrderBy(r => Hash(announcementId, r)).ThenBy(r => r.ChannelId, StringComparer.Ordinal).ThenBy(r => r.UserId, StringComparer.Ordinal).ToList();
         var total = variants.Sum(v => v.Weight ?? 1);
         var result = new Dictionary<ReaderKey, string>(ordered.Count);
         var cumulative = 0.0;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using AuthorBot.Bot.Proactive;
+using AuthorBot.BotFramework.Connector;
 using AuthorBot.Dialogs.Profile;
 using Microsoft.Extensions.Options;
 
@@ -34,9 +35,11 @@ internal sealed partial class DeliveryEngine : BackgroundService
     private readonly ReaderProfileReader _profiles;
     private readonly DeliverySender _sender;
     private readonly AnnouncementOptions _options;
+    private readonly ConnectorClientOptions _connector;
     private readonly TimeProvider _time;
     private readonly ILogger<DeliveryEngine> _logger;
     private readonly int _batchSize;
+    private readonly int _firstBatchSize;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Channel<PreparedDelivery> _ready;
     private readonly Channel<(DeliveryOutcome Outcome, DueDelivery Delivery)> _outcomes = Channel.CreateUnbounded<(DeliveryOutcome, DueDelivery)>();
@@ -49,10 +52,13 @@ internal sealed partial class DeliveryEngine : BackgroundService
         ReaderProfileReader profiles,
         DeliverySender sender,
         IOptions<AnnouncementOptions> options,
+        IOptions<ConnectorClientOptions> connector,
         TimeProvider time,
         ILogger<DeliveryEngine> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(connector);
+        _connector = connector.Value;
         _store = store;
         _references = references;
         _profiles = profiles;
@@ -61,6 +67,7 @@ internal sealed partial class DeliveryEngine : BackgroundService
         _time = time;
         _logger = logger;
         _batchSize = Math.Clamp((int)(_options.MaxPerSecond / 2), 50, 1000);
+        _firstBatchSize = Math.Clamp((int)(_options.MaxPerSecond / 20), 10, _batchSize);
         _ready = Channel.CreateBounded<PreparedDelivery>(new BoundedChannelOptions(_batchSize) { SingleReader = true, SingleWriter = true });
     }
 
@@ -73,6 +80,7 @@ internal sealed partial class DeliveryEngine : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        WarnWhenTheConnectorLimitIsLower();
         var requeued = await _store.RequeueInterruptedAsync(_time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
         if (requeued > 0)
         {
@@ -101,18 +109,24 @@ internal sealed partial class DeliveryEngine : BackgroundService
 
     private async Task ProduceAsync(CancellationToken cancellationToken)
     {
+        // The first batch after a quiet spell is small (a twentieth of a second's sends) and each next one twice as
+        // large up to the full half second: the first message then leaves after preparing a few readers rather than
+        // a thousand, and later batches are prepared while earlier ones are sent.
+        var batch = _firstBatchSize;
         while (!cancellationToken.IsCancellationRequested)
         {
             List<PreparedDelivery> prepared;
             try
             {
-                var due = await _store.ListDueAsync(_time.GetUtcNow(), _batchSize, cancellationToken).ConfigureAwait(false);
+                var due = await _store.ListDueAsync(_time.GetUtcNow(), batch, cancellationToken).ConfigureAwait(false);
                 if (due.Count == 0)
                 {
+                    batch = _firstBatchSize;
                     await WaitForWorkAsync(cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
+                batch = Math.Min(batch * 2, _batchSize);
                 prepared = await PrepareAsync(due, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -318,6 +332,25 @@ internal sealed partial class DeliveryEngine : BackgroundService
             }
         }
     }
+
+    // The Connector's own per-tenant bucket (Teams' app limit, 25/s by default) applies to Bot Framework channels too;
+    // set below the configured rate, it silently stretches every announcement to its pace.
+    private void WarnWhenTheConnectorLimitIsLower()
+    {
+        if (_connector.PerConversationBurst <= 0 || _connector.RateLimitPeriod <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var tenantPerSecond = _connector.PerTenantPerPeriod / _connector.RateLimitPeriod.TotalSeconds;
+        if (tenantPerSecond < _options.MaxPerSecond)
+        {
+            LogConnectorLimitLower(_options.MaxPerSecond, tenantPerSecond);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Announcements:MaxPerSecond is {Configured}/s but BotFramework:Connector:PerTenantPerPeriod allows {TenantPerSecond:F0}/s per tenant; Bot Framework channels get announcements at the lower rate")]
+    private partial void LogConnectorLimitLower(double configured, double tenantPerSecond);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} deliveries were interrupted while sending; they are sent again with their idempotency keys")]
     private partial void LogRequeued(int count);

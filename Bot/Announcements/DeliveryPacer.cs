@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using AuthorBot.BotFramework.Connector;
 
 namespace AuthorBot.Bot.Announcements;
 
@@ -6,14 +7,15 @@ namespace AuthorBot.Bot.Announcements;
 /// Token buckets for outgoing announcements: one overall (<see cref="AnnouncementOptions.MaxPerSecond"/>) and one per
 /// conversation (<see cref="AnnouncementOptions.PerConversationPerSecond"/>, Teams' 7 per thread). The overall bucket
 /// refills in small steps (about every 20 ms) with no burst beyond one step, so the send rate is even rather than a
-/// second's worth at once; idle per-conversation buckets are dropped by the partitioned limiter.
+/// second's worth at once. The per-conversation buckets are <see cref="KeyedTokenBuckets"/>: an announcement touches
+/// each conversation about once, and a partitioned limiter would visit every one of them ten times a second.
 /// </summary>
 internal sealed class DeliveryPacer : IDisposable
 {
     private readonly TokenBucketRateLimiter _overall;
-    private readonly PartitionedRateLimiter<string> _perConversation;
+    private readonly KeyedTokenBuckets _perConversation;
 
-    public DeliveryPacer(double maxPerSecond, double perConversationPerSecond)
+    public DeliveryPacer(double maxPerSecond, double perConversationPerSecond, TimeProvider? timeProvider = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPerSecond);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perConversationPerSecond);
@@ -27,18 +29,7 @@ internal sealed class DeliveryPacer : IDisposable
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = true,
         });
-        var conversationBurst = Math.Max(1, (int)Math.Floor(perConversationPerSecond));
-        _perConversation = PartitionedRateLimiter.Create<string, string>(conversationId => RateLimitPartition.GetTokenBucketLimiter(
-            conversationId,
-            _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = conversationBurst,
-                TokensPerPeriod = conversationBurst,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(conversationBurst / perConversationPerSecond),
-                QueueLimit = int.MaxValue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = false,
-            }));
+        _perConversation = new KeyedTokenBuckets(Math.Max(1, (int)Math.Floor(perConversationPerSecond)), perConversationPerSecond, int.MaxValue, timeProvider);
     }
 
     /// <summary>Waits for the overall bucket.</summary>
@@ -48,20 +39,8 @@ internal sealed class DeliveryPacer : IDisposable
     }
 
     /// <summary>Waits for the conversation's bucket.</summary>
-    public async ValueTask WaitConversationAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        using var lease = _perConversation.AttemptAcquire(conversationId);
-        if (lease.IsAcquired)
-        {
-            return;
-        }
+    public async ValueTask WaitConversationAsync(string conversationId, CancellationToken cancellationToken) =>
+        await _perConversation.WaitAsync(conversationId, cancellationToken).ConfigureAwait(false);
 
-        using var waited = await _perConversation.AcquireAsync(conversationId, 1, cancellationToken).ConfigureAwait(false);
-    }
-
-    public void Dispose()
-    {
-        _overall.Dispose();
-        _perConversation.Dispose();
-    }
+    public void Dispose() => _overall.Dispose();
 }

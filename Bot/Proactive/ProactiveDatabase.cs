@@ -13,6 +13,10 @@ namespace AuthorBot.Bot.Proactive;
 /// synchronous=NORMAL survives a killed process (a committed transaction is in the WAL before COMMIT returns); only a
 /// power loss may drop the last commits, which the delivery engine treats like a crash mid-send.
 /// Writers of this process take turns on a gate rather than colliding on SQLite's busy-retry sleep.
+/// <para>The due-deliveries index is partial (pending rows only). The earlier (state, due_at) index also matched
+/// "state = 'sent'", and without ANALYZE statistics SQLite preferred it to the per-reader index for the weekly-cap
+/// count, scanning every sent delivery ever made for each batch (115 ms per 200 readers at 10,000 sent rows, growing
+/// with history); the old index is dropped on start-up.</para>
 /// </remarks>
 internal sealed class ProactiveDatabase : IDisposable
 {
@@ -60,7 +64,8 @@ internal sealed class ProactiveDatabase : IDisposable
             sent_at INTEGER,
             activity_id TEXT,
             UNIQUE (announcement_id, channel_id, user_id));
-        CREATE INDEX IF NOT EXISTS ix_deliveries_due ON deliveries (state, due_at);
+        DROP INDEX IF EXISTS ix_deliveries_due;
+        CREATE INDEX IF NOT EXISTS ix_deliveries_pending_due ON deliveries (due_at) WHERE state = 'pending';
         CREATE INDEX IF NOT EXISTS ix_deliveries_announcement ON deliveries (announcement_id, state);
         CREATE INDEX IF NOT EXISTS ix_deliveries_reader ON deliveries (channel_id, user_id, sent_at);
         CREATE TABLE IF NOT EXISTS links (

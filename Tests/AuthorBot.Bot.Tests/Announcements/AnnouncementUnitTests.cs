@@ -1,6 +1,4 @@
 using AuthorBot.Bot.Announcements;
-using AuthorBot.Bot.Proactive;
-using AuthorBot.BotFramework.Schema;
 using AuthorBot.Dialogs.Profile;
 
 namespace AuthorBot.Bot.Tests.Announcements;
@@ -78,7 +76,7 @@ public sealed class AnnouncementUnitTests
     public void Variants_split_the_audience_exactly_by_weight()
     {
         var readers = Enumerable.Range(0, 1000)
-            .Select(i => new ProactiveTarget(new ReaderKey("emulator", "u" + i), ProactiveAdapters.Connector, new ConversationReference()))
+            .Select(i => new ReaderKey("emulator", "u" + i))
             .ToList();
         VariantRequest[] variants = [new() { Id = "A", Weight = 1 }, new() { Id = "B", Weight = 3 }];
         var split = AnnouncementPlanner.AssignVariants("ann_1", readers, variants);

@@ -54,22 +54,15 @@ internal sealed class AnnouncementDataStore(ProactiveDatabase database) : IReade
 
     /// <summary>Removes the reader's deliveries, links, clicks, replies and RSVP credits (announcement totals lose them too).</summary>
     public Task EraseAsync(ReaderKey reader, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            async (connection, transaction) =>
-            {
-                using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = """
-                    DELETE FROM clicks WHERE delivery_id IN (SELECT id FROM deliveries WHERE channel_id = $c AND user_id = $u);
-                    DELETE FROM replies WHERE delivery_id IN (SELECT id FROM deliveries WHERE channel_id = $c AND user_id = $u);
-                    DELETE FROM rsvps WHERE delivery_id IN (SELECT id FROM deliveries WHERE channel_id = $c AND user_id = $u);
-                    DELETE FROM links WHERE delivery_id IN (SELECT id FROM deliveries WHERE channel_id = $c AND user_id = $u);
-                    DELETE FROM deliveries WHERE channel_id = $c AND user_id = $u;
-                    """;
-                command.Parameters.AddWithValue("$c", reader.ChannelId);
-                command.Parameters.AddWithValue("$u", reader.UserId);
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            },
+        database.ExecuteForReaderAsync(
+            """
+            DELETE FROM clicks WHERE delivery_id IN (SELECT id FROM deliveries WHERE channel_id = $c AND user_id = $u);
+            DELETE FROM replies WHERE delivery_id IN (SELECT id FROM deliveries WHERE channel_id = $c AND user_id = $u);
+            DELETE FROM rsvps WHERE delivery_id IN (SELECT id FROM deliveries WHERE channel_id = $c AND user_id = $u);
+            DELETE FROM links WHERE delivery_id IN (SELECT id FROM deliveries WHERE channel_id = $c AND user_id = $u);
+            DELETE FROM deliveries WHERE channel_id = $c AND user_id = $u;
+            """,
+            reader,
             cancellationToken);
 
     private static string Iso(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToString("O", CultureInfo.InvariantCulture);

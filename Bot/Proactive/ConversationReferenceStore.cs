@@ -287,19 +287,12 @@ internal sealed class ConversationReferenceStore(ProactiveDatabase database)
 
     /// <summary>Removes the reader's references and activity.</summary>
     public Task EraseAsync(ReaderKey reader, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            async (connection, transaction) =>
-            {
-                using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = """
-                    DELETE FROM conversation_references WHERE channel_id = $c AND user_id = $u;
-                    DELETE FROM reader_activity WHERE channel_id = $c AND user_id = $u;
-                    """;
-                command.Parameters.AddWithValue("$c", reader.ChannelId);
-                command.Parameters.AddWithValue("$u", reader.UserId);
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            },
+        database.ExecuteForReaderAsync(
+            """
+            DELETE FROM conversation_references WHERE channel_id = $c AND user_id = $u;
+            DELETE FROM reader_activity WHERE channel_id = $c AND user_id = $u;
+            """,
+            reader,
             cancellationToken);
 
     private static string KeysJson(IEnumerable<(string ChannelId, string UserId, string ConversationId)> keys)

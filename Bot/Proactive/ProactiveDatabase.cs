@@ -1,3 +1,4 @@
+using AuthorBot.Dialogs.Profile;
 using Microsoft.Data.Sqlite;
 
 namespace AuthorBot.Bot.Proactive;
@@ -187,6 +188,23 @@ internal sealed class ProactiveDatabase : IDisposable
             _writeGate.Release();
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> (one or more statements) in one write transaction with the reader bound to
+    /// <c>$c</c> (channel id) and <c>$u</c> (user id); returns the rows changed. What the privacy erasers share.
+    /// </summary>
+    public Task<int> ExecuteForReaderAsync(string sql, ReaderKey reader, CancellationToken cancellationToken) =>
+        WriteAsync(
+            async (connection, transaction) =>
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                command.Parameters.AddWithValue("$c", reader.ChannelId);
+                command.Parameters.AddWithValue("$u", reader.UserId);
+                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> on a read connection.</summary>
     public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)

@@ -151,15 +151,5 @@ internal sealed class ReminderStore(ProactiveDatabase database)
             cancellationToken);
 
     public Task EraseAsync(ReaderKey reader, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            async (connection, transaction) =>
-            {
-                using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = "DELETE FROM reminders WHERE channel_id = $c AND user_id = $u;";
-                command.Parameters.AddWithValue("$c", reader.ChannelId);
-                command.Parameters.AddWithValue("$u", reader.UserId);
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            },
-            cancellationToken);
+        database.ExecuteForReaderAsync("DELETE FROM reminders WHERE channel_id = $c AND user_id = $u;", reader, cancellationToken);
 }

@@ -12,45 +12,36 @@ internal sealed class AnnouncementDataStore(ProactiveDatabase database) : IReade
     public string Name => "announcements sent to you";
 
     /// <summary>The reader's deliveries with their clicks, reply and RSVP, or null when there are none.</summary>
-    public Task<JsonNode?> ExportAsync(ReaderKey reader, CancellationToken cancellationToken) =>
-        database.ReadAsync<JsonNode?>(
-            async connection =>
+    public async Task<JsonNode?> ExportAsync(ReaderKey reader, CancellationToken cancellationToken)
+    {
+        var items = await database.ExportForReaderAsync(
+            """
+            SELECT d.announcement_id, a.name, d.variant, d.state, d.reason, d.sent_at,
+                   (SELECT COUNT(*) FROM clicks c WHERE c.delivery_id = d.id),
+                   (SELECT replied_at FROM replies r WHERE r.delivery_id = d.id),
+                   v.event_id, v.rsvped_at
+            FROM deliveries d
+            LEFT JOIN announcements a ON a.id = d.announcement_id
+            LEFT JOIN rsvps v ON v.delivery_id = d.id
+            WHERE d.channel_id = $c AND d.user_id = $u ORDER BY d.id;
+            """,
+            reader,
+            rows => new JsonObject
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = """
-                    SELECT d.announcement_id, a.name, d.variant, d.state, d.reason, d.sent_at,
-                           (SELECT COUNT(*) FROM clicks c WHERE c.delivery_id = d.id),
-                           (SELECT replied_at FROM replies r WHERE r.delivery_id = d.id),
-                           v.event_id, v.rsvped_at
-                    FROM deliveries d
-                    LEFT JOIN announcements a ON a.id = d.announcement_id
-                    LEFT JOIN rsvps v ON v.delivery_id = d.id
-                    WHERE d.channel_id = $c AND d.user_id = $u ORDER BY d.id;
-                    """;
-                command.Parameters.AddWithValue("$c", reader.ChannelId);
-                command.Parameters.AddWithValue("$u", reader.UserId);
-                var items = new JsonArray();
-                using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    items.Add(new JsonObject
-                    {
-                        ["announcementId"] = rows.GetString(0),
-                        ["announcement"] = rows.IsDBNull(1) ? null : rows.GetString(1),
-                        ["variant"] = rows.GetString(2),
-                        ["state"] = rows.GetString(3),
-                        ["reason"] = rows.IsDBNull(4) ? null : rows.GetString(4),
-                        ["sentAt"] = rows.IsDBNull(5) ? null : Iso(rows.GetInt64(5)),
-                        ["linkClicks"] = rows.GetInt32(6),
-                        ["repliedAt"] = rows.IsDBNull(7) ? null : Iso(rows.GetInt64(7)),
-                        ["rsvpEventId"] = rows.IsDBNull(8) ? null : rows.GetString(8),
-                        ["rsvpedAt"] = rows.IsDBNull(9) ? null : Iso(rows.GetInt64(9)),
-                    });
-                }
-
-                return items.Count == 0 ? null : new JsonObject { ["deliveries"] = items };
+                ["announcementId"] = rows.GetString(0),
+                ["announcement"] = rows.IsDBNull(1) ? null : rows.GetString(1),
+                ["variant"] = rows.GetString(2),
+                ["state"] = rows.GetString(3),
+                ["reason"] = rows.IsDBNull(4) ? null : rows.GetString(4),
+                ["sentAt"] = rows.IsDBNull(5) ? null : Iso(rows.GetInt64(5)),
+                ["linkClicks"] = rows.GetInt32(6),
+                ["repliedAt"] = rows.IsDBNull(7) ? null : Iso(rows.GetInt64(7)),
+                ["rsvpEventId"] = rows.IsDBNull(8) ? null : rows.GetString(8),
+                ["rsvpedAt"] = rows.IsDBNull(9) ? null : Iso(rows.GetInt64(9)),
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        return items.Count == 0 ? null : new JsonObject { ["deliveries"] = items };
+    }
 
     /// <summary>Removes the reader's deliveries, links, clicks, replies and RSVP credits (announcement totals lose them too).</summary>
     public Task EraseAsync(ReaderKey reader, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AuthorBot.Dialogs.Profile;
 using Microsoft.Data.Sqlite;
 
@@ -203,6 +204,29 @@ internal sealed class ProactiveDatabase : IDisposable
                 command.Parameters.AddWithValue("$c", reader.ChannelId);
                 command.Parameters.AddWithValue("$u", reader.UserId);
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Reads the reader's rows (the reader bound to <c>$c</c> and <c>$u</c> as in
+    /// <see cref="ExecuteForReaderAsync"/>), one JSON object each; what the privacy exporters share.
+    /// </summary>
+    public Task<JsonArray> ExportForReaderAsync(string sql, ReaderKey reader, Func<SqliteDataReader, JsonObject> toJson, CancellationToken cancellationToken) =>
+        ReadAsync(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                command.Parameters.AddWithValue("$c", reader.ChannelId);
+                command.Parameters.AddWithValue("$u", reader.UserId);
+                var items = new JsonArray();
+                using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    items.Add(toJson(rows));
+                }
+
+                return items;
             },
             cancellationToken);
 

@@ -125,30 +125,21 @@ internal sealed class ReminderStore(ProactiveDatabase database)
             },
             cancellationToken);
 
-    public Task<JsonNode?> ExportAsync(ReaderKey reader, CancellationToken cancellationToken) =>
-        database.ReadAsync<JsonNode?>(
-            async connection =>
+    public async Task<JsonNode?> ExportAsync(ReaderKey reader, CancellationToken cancellationToken)
+    {
+        var items = await database.ExportForReaderAsync(
+            "SELECT id, due_at, text, state FROM reminders WHERE channel_id = $c AND user_id = $u ORDER BY due_at;",
+            reader,
+            rows => new JsonObject
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT id, due_at, text, state FROM reminders WHERE channel_id = $c AND user_id = $u ORDER BY due_at;";
-                command.Parameters.AddWithValue("$c", reader.ChannelId);
-                command.Parameters.AddWithValue("$u", reader.UserId);
-                var items = new JsonArray();
-                using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    items.Add(new JsonObject
-                    {
-                        ["id"] = rows.GetString(0),
-                        ["dueAt"] = DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(1)).ToString("O", CultureInfo.InvariantCulture),
-                        ["text"] = rows.GetString(2),
-                        ["state"] = rows.GetString(3),
-                    });
-                }
-
-                return items.Count == 0 ? null : new JsonObject { ["reminders"] = items };
+                ["id"] = rows.GetString(0),
+                ["dueAt"] = DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(1)).ToString("O", CultureInfo.InvariantCulture),
+                ["text"] = rows.GetString(2),
+                ["state"] = rows.GetString(3),
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        return items.Count == 0 ? null : new JsonObject { ["reminders"] = items };
+    }
 
     public Task EraseAsync(ReaderKey reader, CancellationToken cancellationToken) =>
         database.ExecuteForReaderAsync("DELETE FROM reminders WHERE channel_id = $c AND user_id = $u;", reader, cancellationToken);

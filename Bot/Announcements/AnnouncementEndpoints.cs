@@ -55,7 +55,7 @@ internal static partial class AnnouncementEndpoints
         }
         catch (JsonException ex)
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "The body is not a valid announcement: " + ex.Message).ConfigureAwait(false);
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, AnnouncementJsonError.Describe(ex)).ConfigureAwait(false);
             return;
         }
 

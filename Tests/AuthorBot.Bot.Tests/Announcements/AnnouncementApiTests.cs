@@ -32,8 +32,11 @@ public sealed class AnnouncementApiTests
     }
 
     [Theory]
-    [InlineData("{\"text\": ", "not a valid announcement")]
-    [InlineData("[1,2]", "not a valid announcement")]
+    [InlineData("{\"text\": ", "The body is not valid JSON at 'text'")]
+    [InlineData("[1,2]", "The body must be a JSON object describing the announcement (line 1, column 2).")]
+    [InlineData("{\"text\":\"hi\",\"schedule\":{\"kind\":\"at\",\"at\":\"yesterday\"}}", "'schedule.at' must be a date and time with its offset")]
+    [InlineData("{\"variants\":[{\"id\":\"A\",\"text\":\"a\",\"weight\":\"heavy\"}]}", "'variants[0].weight' must be a number")]
+    [InlineData("{\"text\":[\"hi\"]}", "'text' must be a string")]
     [InlineData("{\"txet\":\"hi\"}", "txet")]
     [InlineData("{}", "'text' is required")]
     [InlineData("{\"text\":\"Hi {nmae}\"}", "Unknown placeholder '{nmae}'")]
@@ -53,7 +56,9 @@ public sealed class AnnouncementApiTests
         var text = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var json = JsonDocument.Parse(text);
-        Assert.Contains(expected, json.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        var error = json.RootElement.GetProperty("error").GetString();
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
     }
 
     [Fact]

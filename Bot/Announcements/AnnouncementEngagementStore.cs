@@ -1,5 +1,6 @@
 using AuthorBot.Bot.Proactive;
 using AuthorBot.Dialogs.Profile;
+using Microsoft.Data.Sqlite;
 
 namespace AuthorBot.Bot.Announcements;
 
@@ -13,6 +14,14 @@ namespace AuthorBot.Bot.Announcements;
 /// </remarks>
 internal sealed class AnnouncementEngagementStore(ProactiveDatabase database)
 {
+    // The one announcement a reply or an RSVP is credited to: the latest sent to the reader ($c, $u) in the window
+    // before the act ($since .. $at); both kinds of credit pick it the same way.
+    private const string LatestCreditable = """
+        SELECT d.id FROM deliveries d
+        WHERE d.channel_id = $c AND d.user_id = $u AND d.state = 'sent' AND d.sent_at >= $since AND d.sent_at <= $at
+        ORDER BY d.sent_at DESC, d.id DESC LIMIT 1
+        """;
+
     private static readonly TimeSpan _creditWindow = TimeSpan.FromHours(24);
 
     /// <summary>Per variant: targeted, sent, and the deliveries clicked, replied to and followed by an RSVP; null when the announcement does not exist.</summary>
@@ -90,15 +99,8 @@ internal sealed class AnnouncementEngagementStore(ProactiveDatabase database)
             async connection =>
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = """
-                    SELECT d.id, EXISTS (SELECT 1 FROM replies r WHERE r.delivery_id = d.id) FROM deliveries d
-                    WHERE d.channel_id = $c AND d.user_id = $u AND d.state = 'sent' AND d.sent_at >= $since AND d.sent_at <= $at
-                    ORDER BY d.sent_at DESC, d.id DESC LIMIT 1;
-                    """;
-                command.Parameters.AddWithValue("$c", reader.ChannelId);
-                command.Parameters.AddWithValue("$u", reader.UserId);
-                command.Parameters.AddWithValue("$since", (at - _creditWindow).ToUnixTimeMilliseconds());
-                command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+                command.CommandText = $"SELECT l.id, EXISTS (SELECT 1 FROM replies r WHERE r.delivery_id = l.id) FROM ({LatestCreditable}) l;";
+                BindCreditWindow(command, reader, at);
                 using var row = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 return await row.ReadAsync(cancellationToken).ConfigureAwait(false) && row.GetInt64(1) == 0 ? row.GetInt64(0) : (long?)null;
             },
@@ -131,18 +133,18 @@ internal sealed class AnnouncementEngagementStore(ProactiveDatabase database)
             {
                 using var command = connection.CreateCommand();
                 command.Transaction = transaction;
-                command.CommandText = """
-                    INSERT OR IGNORE INTO rsvps (delivery_id, event_id, rsvped_at)
-                    SELECT d.id, $e, $at FROM deliveries d
-                    WHERE d.channel_id = $c AND d.user_id = $u AND d.state = 'sent' AND d.sent_at >= $since AND d.sent_at <= $at
-                    ORDER BY d.sent_at DESC, d.id DESC LIMIT 1;
-                    """;
-                command.Parameters.AddWithValue("$c", reader.ChannelId);
-                command.Parameters.AddWithValue("$u", reader.UserId);
+                command.CommandText = $"INSERT OR IGNORE INTO rsvps (delivery_id, event_id, rsvped_at) SELECT l.id, $e, $at FROM ({LatestCreditable}) l;";
+                BindCreditWindow(command, reader, at);
                 command.Parameters.AddWithValue("$e", eventId);
-                command.Parameters.AddWithValue("$since", (at - _creditWindow).ToUnixTimeMilliseconds());
-                command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
             },
             cancellationToken);
+
+    private static void BindCreditWindow(SqliteCommand command, ReaderKey reader, DateTimeOffset at)
+    {
+        command.Parameters.AddWithValue("$c", reader.ChannelId);
+        command.Parameters.AddWithValue("$u", reader.UserId);
+        command.Parameters.AddWithValue("$since", (at - _creditWindow).ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+    }
 }

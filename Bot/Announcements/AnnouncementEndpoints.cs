@@ -116,15 +116,15 @@ internal static partial class AnnouncementEndpoints
     private static async Task ResultsAsync(HttpContext context, AnnouncementOptions options)
     {
         var id = context.Request.RouteValues["id"] as string ?? string.Empty;
-        var rows = await context.RequestServices.GetRequiredService<AnnouncementEngagementStore>().GetEngagementAsync(id, context.RequestAborted).ConfigureAwait(false);
-        if (rows is null)
+        var definition = await context.RequestServices.GetRequiredService<AnnouncementStore>().GetDefinitionAsync(id, context.RequestAborted).ConfigureAwait(false);
+        if (definition is null)
         {
             await NotFoundAsync(context, id).ConfigureAwait(false);
             return;
         }
 
-        var definition = await context.RequestServices.GetRequiredService<AnnouncementStore>().GetDefinitionAsync(id, context.RequestAborted).ConfigureAwait(false);
-        var results = AnnouncementResultsBuilder.Build(id, rows, definition?.Variants?.Select(v => v.Id!).ToList());
+        var rows = await context.RequestServices.GetRequiredService<AnnouncementEngagementStore>().GetEngagementAsync(id, context.RequestAborted).ConfigureAwait(false);
+        var results = AnnouncementResultsBuilder.Build(id, rows, definition.Variants?.Select(v => v.Id!).ToList());
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json; charset=utf-8";
         await JsonSerializer.SerializeAsync(context.Response.Body, results, AnnouncementJsonContext.Default.AnnouncementResults, context.RequestAborted).ConfigureAwait(false);

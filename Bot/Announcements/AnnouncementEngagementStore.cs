@@ -24,21 +24,11 @@ internal sealed class AnnouncementEngagementStore(ProactiveDatabase database)
 
     private static readonly TimeSpan _creditWindow = TimeSpan.FromHours(24);
 
-    /// <summary>Per variant: targeted, sent, and the deliveries clicked, replied to and followed by an RSVP; null when the announcement does not exist.</summary>
-    public Task<List<VariantEngagement>?> GetEngagementAsync(string id, CancellationToken cancellationToken) =>
+    /// <summary>Per variant with deliveries: targeted, sent, and the deliveries clicked, replied to and followed by an RSVP.</summary>
+    public Task<List<VariantEngagement>> GetEngagementAsync(string id, CancellationToken cancellationToken) =>
         database.ReadAsync(
             async connection =>
             {
-                using (var exists = connection.CreateCommand())
-                {
-                    exists.CommandText = "SELECT 1 FROM announcements WHERE id = $id;";
-                    exists.Parameters.AddWithValue("$id", id);
-                    if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
-                    {
-                        return null;
-                    }
-                }
-
                 using var command = connection.CreateCommand();
                 command.CommandText = """
                     SELECT d.variant, COUNT(*), SUM(d.state = 'sent'),

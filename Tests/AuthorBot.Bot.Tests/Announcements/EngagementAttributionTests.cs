@@ -30,8 +30,8 @@ public sealed class EngagementAttributionTests : IDisposable
 
         Assert.True(await _engagement.RecordRsvpAsync(_ann, "launch-party", _now, default));
 
-        Assert.Equal([("A", 0), ("B", 1)], (await _engagement.GetEngagementAsync("ann_new", default))!.Select(v => (v.Variant, v.Rsvped)));
-        Assert.Equal(0, Assert.Single((await _engagement.GetEngagementAsync("ann_old", default))!).Rsvped);
+        Assert.Equal([("A", 0), ("B", 1)], (await _engagement.GetEngagementAsync("ann_new", default)).Select(v => (v.Variant, v.Rsvped)));
+        Assert.Equal(0, Assert.Single((await _engagement.GetEngagementAsync("ann_old", default))).Rsvped);
     }
 
     [Fact]
@@ -44,8 +44,8 @@ public sealed class EngagementAttributionTests : IDisposable
         Assert.False(await _engagement.RecordReplyAsync(_ann, _now.AddMinutes(1), default));
         Assert.False(await _engagement.RecordReplyAsync(_ben, _now, default));
 
-        Assert.Equal(1, Assert.Single((await _engagement.GetEngagementAsync("ann_new", default))!).Replied);
-        Assert.Equal(0, Assert.Single((await _engagement.GetEngagementAsync("ann_old", default))!).Replied);
+        Assert.Equal(1, Assert.Single((await _engagement.GetEngagementAsync("ann_new", default))).Replied);
+        Assert.Equal(0, Assert.Single((await _engagement.GetEngagementAsync("ann_old", default))).Replied);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class EngagementAttributionTests : IDisposable
         Assert.True(await _engagement.RecordRsvpAsync(_ann, "launch-party", _now, default));
         Assert.False(await _engagement.RecordRsvpAsync(_ann, "small-signing", _now.AddMinutes(5), default));
 
-        var variant = Assert.Single((await _engagement.GetEngagementAsync("ann_1", default))!);
+        var variant = Assert.Single((await _engagement.GetEngagementAsync("ann_1", default)));
         Assert.Equal((1, 1), (variant.Sent, variant.Rsvped));
     }
 
@@ -70,8 +70,8 @@ public sealed class EngagementAttributionTests : IDisposable
         Assert.False(await _engagement.RecordRsvpAsync(_ben, "launch-party", _now, default));
         Assert.False(await _engagement.RecordRsvpAsync(new ReaderKey("emulator", "nobody"), "launch-party", _now, default));
 
-        Assert.Equal(0, Assert.Single((await _engagement.GetEngagementAsync("ann_1", default))!).Rsvped);
-        Assert.Equal(0, Assert.Single((await _engagement.GetEngagementAsync("ann_2", default))!).Rsvped);
+        Assert.Equal(0, Assert.Single((await _engagement.GetEngagementAsync("ann_1", default))).Rsvped);
+        Assert.Equal(0, Assert.Single((await _engagement.GetEngagementAsync("ann_2", default))).Rsvped);
     }
 
     [Fact]

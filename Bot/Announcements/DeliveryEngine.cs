@@ -337,15 +337,9 @@ internal sealed partial class DeliveryEngine : BackgroundService
     // set below the configured rate, it silently stretches every announcement to its pace.
     private void WarnWhenTheConnectorLimitIsLower()
     {
-        if (_connector.PerConversationBurst <= 0 || _connector.RateLimitPeriod <= TimeSpan.Zero)
+        if (_connector.RateLimitsSends && _connector.PerTenantPerSecond < _options.MaxPerSecond)
         {
-            return;
-        }
-
-        var tenantPerSecond = _connector.PerTenantPerPeriod / _connector.RateLimitPeriod.TotalSeconds;
-        if (tenantPerSecond < _options.MaxPerSecond)
-        {
-            LogConnectorLimitLower(_options.MaxPerSecond, tenantPerSecond);
+            LogConnectorLimitLower(_options.MaxPerSecond, _connector.PerTenantPerSecond);
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class ConnectorClientFactory : IConnectorClientFactory, IDisposabl
         _httpClientFactory = httpClientFactory;
         _credentials = credentials;
         _pipeline = ConnectorRetry.CreatePipeline(options.Value, timeProvider ?? TimeProvider.System);
-        _rateLimiter = options.Value.PerConversationBurst > 0 ? new ConnectorRateLimiter(options.Value, timeProvider) : null;
+        _rateLimiter = options.Value.RateLimitsSends ? new ConnectorRateLimiter(options.Value, timeProvider) : null;
     }
 
     /// <inheritdoc/>

@@ -35,4 +35,10 @@ public sealed class ConnectorClientOptions
 
     /// <summary>Sends that may wait for a token per conversation or tenant; beyond that a send fails at once.</summary>
     public int MaxQueuedSends { get; set; } = 10_000;
+
+    /// <summary>Whether outbound sends are rate limited at all (<see cref="PerConversationBurst"/> above 0).</summary>
+    public bool RateLimitsSends => PerConversationBurst > 0;
+
+    /// <summary>The sustained sends per second the per-tenant bucket allows.</summary>
+    public double PerTenantPerSecond => PerTenantPerPeriod / RateLimitPeriod.TotalSeconds;
 }

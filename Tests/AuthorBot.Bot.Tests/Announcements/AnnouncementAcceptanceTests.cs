@@ -1,8 +1,6 @@
 using System.Net;
 using AuthorBot.Bot.Tests.EndToEnd;
-using AuthorBot.Bot.Tests.Flows;
 using AuthorBot.BotFramework.Schema;
-using AuthorBot.Dialogs.Content;
 using AuthorBot.Dialogs.Events;
 using Xunit.Abstractions;
 
@@ -21,10 +19,8 @@ public sealed class AnnouncementAcceptanceTests(ITestOutputHelper output)
     public async Task A_marketers_announcement_reaches_readers_and_one_readers_click_reply_and_rsvp_show_in_the_results()
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        using var folder = new TempFolder();
-        var content = await TestContent.WriteShippedWithFutureEventsAsync(folder.Path);
         await using var channel = await FakeChannel.StartAsync();
-        await using var host = await AnnouncementHost.StartAsync($"--{ContentServiceCollectionExtensions.PathKey}={content}");
+        await using var host = await AnnouncementHost.StartAsync();
         var bot = host.Host.BaseAddress.ToString();
 
         // The test audience talks to the bot first, so the real middleware captures their conversation references.

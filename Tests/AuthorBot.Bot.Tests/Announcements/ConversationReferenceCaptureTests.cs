@@ -1,10 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using AuthorBot.Bot.Proactive;
-using AuthorBot.Bot.Tests.EndToEnd;
-using AuthorBot.Bot.Tests.Flows;
 using AuthorBot.BotFramework.Schema;
-using AuthorBot.Dialogs.Content;
 using AuthorBot.Dialogs.Privacy;
 using AuthorBot.Dialogs.Profile;
 using Microsoft.Data.Sqlite;
@@ -84,10 +81,8 @@ public sealed class ConversationReferenceCaptureTests
     [Fact]
     public async Task Export_and_delete_reach_references_deliveries_clicks_replies_and_rsvps()
     {
-        using var folder = new TempFolder();
-        var content = await TestContent.WriteShippedWithFutureEventsAsync(folder.Path);
         await using var channel = await AnnouncementChannel.StartAsync();
-        await using var host = await AnnouncementHost.StartAsync($"--{ContentServiceCollectionExtensions.PathKey}={content}");
+        await using var host = await AnnouncementHost.StartAsync();
         var readers = await host.SeedReadersAsync(2, channel.ServiceUrl);
         var id = await host.CreateAsync("""{"text":"Read https://example.com"}""");
         await host.WaitCompletedAsync(id, TimeSpan.FromSeconds(30));

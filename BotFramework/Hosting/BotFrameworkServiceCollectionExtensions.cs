@@ -34,6 +34,13 @@ public static class BotFrameworkServiceCollectionExtensions
             .Validate(options => options.MaxRequestBodyBytes > 0, "BotFramework:MaxRequestBodyBytes must be positive.")
             .ValidateOnStart();
 
+        services.AddOptions<BotFrameworkAuthenticationOptions>()
+            .Configure(options =>
+            {
+                configuration.Bind(options);
+                options.AllowAnonymous = configuration.GetValue("BotFramework:AllowAnonymous", false);
+            });
+
         services.AddOptions<ConnectorClientOptions>()
             .Configure(options =>
             {

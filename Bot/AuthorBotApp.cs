@@ -46,6 +46,10 @@ public static class AuthorBotApp
         builder.Services.AddDirectLine(builder.Configuration);
         builder.Services.AddAnnouncements(builder.Configuration);
         configure?.Invoke(builder);
+        if (AnonymousListenGuard.Check(builder.Configuration) is { } exposed)
+        {
+            throw new InvalidOperationException(exposed);
+        }
 
         var app = builder.Build();
         UseBotMiddleware(app.Services);
@@ -104,7 +108,11 @@ public static class AuthorBotApp
 
     private static void WarnWhenAnonymous(WebApplication app)
     {
-        if (string.IsNullOrWhiteSpace(app.Configuration["MicrosoftAppId"]))
+        if (AnonymousListenGuard.IsExplicitlyExposed(app.Configuration))
+        {
+            app.Logger.LogCritical("BotFramework:AllowAnonymous=true and no MicrosoftAppId: the bot listens beyond this machine and checks no tokens, so anyone who can reach /api/messages can act as any reader. Only run it like this behind something that authenticates every request.");
+        }
+        else if (string.IsNullOrWhiteSpace(app.Configuration["MicrosoftAppId"]))
         {
             app.Logger.LogWarning("MicrosoftAppId is empty: running in anonymous development mode (no tokens are checked or sent). Use this only on a trusted machine, e.g. with Bot Framework Emulator.");
         }

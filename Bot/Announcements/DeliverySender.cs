@@ -52,6 +52,13 @@ internal sealed partial class DeliverySender(BotAdapter connectorAdapter, Direct
         }
 
         var status = (error as ConnectorException)?.StatusCode;
+        if (error is ServiceUrlNotTrustedException)
+        {
+            // Stored from an unauthenticated activity: it stays unreachable until the channel writes again with a token.
+            LogUntrusted(delivery.Reader.ChannelId, delivery.ConversationId);
+            return new DeliveryOutcome(delivery.Id, DeliveryStates.Failed, now, DeliveryStates.UnreachableReason);
+        }
+
         if (status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
         {
             LogUnreachable(delivery.Reader.ChannelId, delivery.ConversationId, (int)status.Value);
@@ -75,6 +82,9 @@ internal sealed partial class DeliverySender(BotAdapter connectorAdapter, Direct
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reader in {ChannelId} conversation {ConversationId} is unreachable ({Status}); no more announcements go there")]
     private partial void LogUnreachable(string channelId, string conversationId, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reader in {ChannelId} conversation {ConversationId} was stored from an unauthenticated activity; its service URL is not trusted, so nothing is sent there")]
+    private partial void LogUntrusted(string channelId, string conversationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} attempt {Attempt} failed; retrying in {Seconds:F1} s: {Reason}")]
     private partial void LogRetry(long deliveryId, int attempt, double seconds, string reason);

@@ -6,7 +6,7 @@ namespace AuthorBot.Bot.Proactive;
 
 /// <summary>
 /// The SQLite file behind proactive messaging: conversation references, reader activity, reminders, announcements and
-/// their delivery records, links, clicks, replies and RSVPs. One file so an audience query can join references with deliveries and
+/// their delivery records, links, clicks, replies and RSVPs, and the service URLs channels authenticated. One file so an audience query can join references with deliveries and
 /// a delivery's state changes are single-row transactions.
 /// </summary>
 /// <remarks>
@@ -100,6 +100,9 @@ internal sealed class ProactiveDatabase : IDisposable
             delivery_id INTEGER PRIMARY KEY,
             event_id TEXT NOT NULL,
             rsvped_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS trusted_service_urls (
+            service_url TEXT PRIMARY KEY,
+            trusted_at INTEGER NOT NULL);
         """;
 
     private readonly string _connectionString;

@@ -1,3 +1,4 @@
+using AuthorBot.BotFramework.Auth;
 using AuthorBot.Dialogs.Privacy;
 using AuthorBot.Dialogs.Reminders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +33,7 @@ internal static class ProactiveServiceCollectionExtensions
             return new ProactiveDatabase(Path.Combine(root, string.IsNullOrWhiteSpace(configured) ? DefaultDatabasePath : configured));
         });
         services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<IServiceUrlTrustStore, TrustedServiceUrlStore>();
         services.AddSingleton<ConversationReferenceMiddleware>();
         services.AddSingleton<IReaderDataStore, ConversationReferenceDataStore>();
 

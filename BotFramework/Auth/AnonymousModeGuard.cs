@@ -1,15 +1,15 @@
 namespace AuthorBot.BotFramework.Auth;
 
 /// <summary>
-/// Anonymous mode (no token checked, none sent) is only safe when no Microsoft App ID is configured, which is how
-/// the Emulator and the SDKs define local development. With an app id, channels send real tokens that must be
-/// validated; until JWT validation exists the bot refuses to start rather than accept unauthenticated traffic.
+/// Anonymous mode (no token checked, none sent) is what the Emulator and the SDKs call local development: it exists
+/// only while no Microsoft App ID is configured. The anonymous pieces refuse to be built with one, so a wiring mistake
+/// cannot silently turn authentication off.
 /// </summary>
 public static class AnonymousModeGuard
 {
-    /// <summary>The start-up error when an app id is configured.</summary>
+    /// <summary>The error when an anonymous piece is built although an app id is configured.</summary>
     public const string AppIdConfiguredMessage =
-        "JWT validation not yet implemented; remove MicrosoftAppId for anonymous development mode.";
+        "MicrosoftAppId is set, so requests must be authenticated; the anonymous authenticator and credentials cannot be used.";
 
     /// <summary>True when anonymous mode may be used for <paramref name="microsoftAppId"/>.</summary>
     public static bool IsAllowed(string? microsoftAppId) => string.IsNullOrWhiteSpace(microsoftAppId);

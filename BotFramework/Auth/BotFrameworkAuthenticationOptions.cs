@@ -61,6 +61,18 @@ public sealed class BotFrameworkAuthenticationOptions
     /// </summary>
     public bool AllowAnonymous { get; set; }
 
+    /// <summary>
+    /// <c>BotFramework:OpenIdMetadataRefreshInterval</c>: how often the signing keys are re-read in the background
+    /// (Microsoft.IdentityModel's default, 12 h; at least 5 min). Channels publish new keys well before using them.
+    /// </summary>
+    public TimeSpan OpenIdMetadataRefreshInterval { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// <c>BotFramework:OpenIdMetadataMinimumRefreshInterval</c>: the least time between two re-reads caused by tokens
+    /// naming an unknown key id (5 min; at least 1 s), so made-up key ids cannot flood the identity provider.
+    /// </summary>
+    public TimeSpan OpenIdMetadataMinimumRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>True when no app id is configured: no token is checked or sent.</summary>
     public bool IsAnonymous => string.IsNullOrWhiteSpace(MicrosoftAppId);
 

@@ -26,19 +26,21 @@ public sealed class ConnectorClient : IConnectorClient
     private readonly IOutboundCredentialProvider _credentials;
     private readonly string _baseUrl;
     private readonly ConnectorRateLimiter? _rateLimiter;
+    private readonly ServiceUrlTrust? _trust;
 
     /// <summary>
     /// Creates a client without outbound rate limiting; prefer <see cref="IConnectorClientFactory"/>, which shares the
     /// HTTP handler, retry pipeline and rate limits.
     /// </summary>
     public ConnectorClient(string serviceUrl, HttpClient httpClient, ResiliencePipeline<HttpResponseMessage> pipeline, IOutboundCredentialProvider credentials)
-        : this(serviceUrl, httpClient, pipeline, credentials, null)
+        : this(serviceUrl, httpClient, pipeline, credentials, null, null)
     {
     }
 
-    internal ConnectorClient(string serviceUrl, HttpClient httpClient, ResiliencePipeline<HttpResponseMessage> pipeline, IOutboundCredentialProvider credentials, ConnectorRateLimiter? rateLimiter)
+    internal ConnectorClient(string serviceUrl, HttpClient httpClient, ResiliencePipeline<HttpResponseMessage> pipeline, IOutboundCredentialProvider credentials, ConnectorRateLimiter? rateLimiter, ServiceUrlTrust? trust)
     {
         _rateLimiter = rateLimiter;
+        _trust = trust;
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(credentials);
@@ -182,6 +184,12 @@ public sealed class ConnectorClient : IConnectorClient
 
     private async Task<T?> SendAsync<T>(HttpMethod method, string relativePath, byte[]? body, JsonTypeInfo<T> responseType, CancellationToken cancellationToken, SendLimit? limit = null)
     {
+        if (_trust is not null && !await _trust.IsTrustedAsync(_baseUrl, cancellationToken).ConfigureAwait(false))
+        {
+            throw new ServiceUrlNotTrustedException(
+                $"Refusing to call {_baseUrl}: that service URL never arrived in an authenticated request, so neither a reader's messages nor the bot's token may go there.");
+        }
+
         // Sends wait for a token once per logical call; the retries after a 429 already back off on their own.
         using var lease = _rateLimiter is not null && limit is { } l
             ? await _rateLimiter.AcquireAsync(l.ConversationKey, l.Tenant ?? _baseUrl, cancellationToken).ConfigureAwait(false)

@@ -17,9 +17,10 @@ public sealed class ConnectorClientFactory : IConnectorClientFactory, IDisposabl
     private readonly IOutboundCredentialProvider _credentials;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly ConnectorRateLimiter? _rateLimiter;
+    private readonly ServiceUrlTrust? _trust;
 
     /// <summary>Creates the factory.</summary>
-    public ConnectorClientFactory(IHttpClientFactory httpClientFactory, IOutboundCredentialProvider credentials, IOptions<ConnectorClientOptions> options, TimeProvider? timeProvider = null)
+    public ConnectorClientFactory(IHttpClientFactory httpClientFactory, IOutboundCredentialProvider credentials, IOptions<ConnectorClientOptions> options, TimeProvider? timeProvider = null, ServiceUrlTrust? trust = null)
     {
         ArgumentNullException.ThrowIfNull(httpClientFactory);
         ArgumentNullException.ThrowIfNull(credentials);
@@ -28,11 +29,12 @@ public sealed class ConnectorClientFactory : IConnectorClientFactory, IDisposabl
         _credentials = credentials;
         _pipeline = ConnectorRetry.CreatePipeline(options.Value, timeProvider ?? TimeProvider.System);
         _rateLimiter = options.Value.RateLimitsSends ? new ConnectorRateLimiter(options.Value, timeProvider) : null;
+        _trust = trust;
     }
 
     /// <inheritdoc/>
     public IConnectorClient Create(string serviceUrl) =>
-        new ConnectorClient(serviceUrl, _httpClientFactory.CreateClient(HttpClientName), _pipeline, _credentials, _rateLimiter);
+        new ConnectorClient(serviceUrl, _httpClientFactory.CreateClient(HttpClientName), _pipeline, _credentials, _rateLimiter, _trust);
 
     /// <summary>Stops the outbound rate limiters' timers.</summary>
     public void Dispose() => _rateLimiter?.Dispose();

@@ -4,6 +4,7 @@ using AuthorBot.BotFramework.Connector;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AuthorBot.BotFramework.Hosting;
@@ -11,12 +12,16 @@ namespace AuthorBot.BotFramework.Hosting;
 /// <summary>Registers the Bot Framework protocol services: adapter, Connector client factory, auth seam.</summary>
 public static class BotFrameworkServiceCollectionExtensions
 {
+    /// <summary>The HTTP client that reads the channels' OpenID metadata and signing keys.</summary>
+    public const string OpenIdMetadataHttpClientName = "AuthorBot.BotFramework.OpenIdMetadata";
+
     /// <summary>
     /// Adds <see cref="CloudAdapter"/> (also as <see cref="BotAdapter"/> and <see cref="IBotFrameworkHttpAdapter"/>),
-    /// <see cref="IConnectorClientFactory"/> on a named HTTP client, and the anonymous auth seam. Reads
-    /// <c>MicrosoftAppId</c> from the configuration root and <c>BotFramework:MaxRequestBodyBytes</c>,
-    /// <c>BotFramework:Connector:*</c> from their sections. The host fails at start-up when <c>MicrosoftAppId</c> is
-    /// set, because only anonymous mode exists so far. Register your <see cref="IBot"/> separately.
+    /// <see cref="IConnectorClientFactory"/> on a named HTTP client, and channel authentication. Reads the Bot Builder
+    /// settings (<c>MicrosoftAppId</c>, <c>MicrosoftAppType</c>, ... see <see cref="BotFrameworkAuthenticationOptions"/>)
+    /// from the configuration root and <c>BotFramework:*</c>, <c>BotFramework:Connector:*</c> from their sections. With
+    /// no app id, requests are not authenticated and replies carry no token (anonymous development mode). Register your
+    /// <see cref="IBot"/> separately.
     /// </summary>
     public static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,7 +35,6 @@ public static class BotFrameworkServiceCollectionExtensions
                 var section = configuration.GetSection("BotFramework");
                 options.MaxRequestBodyBytes = section.GetValue("MaxRequestBodyBytes", options.MaxRequestBodyBytes);
             })
-            .Validate(options => AnonymousModeGuard.IsAllowed(options.MicrosoftAppId), AnonymousModeGuard.AppIdConfiguredMessage)
             .Validate(options => options.MaxRequestBodyBytes > 0, "BotFramework:MaxRequestBodyBytes must be positive.")
             .ValidateOnStart();
 
@@ -38,8 +42,14 @@ public static class BotFrameworkServiceCollectionExtensions
             .Configure(options =>
             {
                 configuration.Bind(options);
-                options.AllowAnonymous = configuration.GetValue("BotFramework:AllowAnonymous", false);
-            });
+                var section = configuration.GetSection("BotFramework");
+                options.AllowAnonymous = section.GetValue("AllowAnonymous", false);
+                options.OpenIdMetadataRefreshInterval = section.GetValue("OpenIdMetadataRefreshInterval", options.OpenIdMetadataRefreshInterval);
+                options.OpenIdMetadataMinimumRefreshInterval = section.GetValue("OpenIdMetadataMinimumRefreshInterval", options.OpenIdMetadataMinimumRefreshInterval);
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotFrameworkAuthenticationOptions>, BotFrameworkAuthenticationOptionsValidator>());
+        services.AddHttpClient(OpenIdMetadataHttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
 
         services.AddOptions<ConnectorClientOptions>()
             .Configure(options =>
@@ -74,14 +84,39 @@ public static class BotFrameworkServiceCollectionExtensions
             });
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IBotAuthenticator>(provider =>
-            new AnonymousBotAuthenticator(provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.MicrosoftAppId));
+        services.TryAddSingleton(provider =>
+            new ServiceUrlTrust(!provider.GetRequiredService<IOptions<BotFrameworkAuthenticationOptions>>().Value.IsAnonymous, provider.GetService<IServiceUrlTrustStore>()));
+        services.TryAddSingleton(CreateAuthenticator);
         services.TryAddSingleton<IOutboundCredentialProvider>(provider =>
-            new AnonymousCredentialProvider(provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.MicrosoftAppId));
+            new AnonymousCredentialProvider(provider.GetRequiredService<IOptions<BotFrameworkAuthenticationOptions>>().Value.MicrosoftAppId));
         services.TryAddSingleton<IConnectorClientFactory, ConnectorClientFactory>();
         services.TryAddSingleton<CloudAdapter>();
         services.TryAddSingleton<BotAdapter>(provider => provider.GetRequiredService<CloudAdapter>());
         services.TryAddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<CloudAdapter>());
         return services;
+    }
+
+    private static IBotAuthenticator CreateAuthenticator(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<BotFrameworkAuthenticationOptions>>().Value;
+        if (options.IsAnonymous)
+        {
+            return new AnonymousBotAuthenticator();
+        }
+
+        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(OpenIdMetadataHttpClientName);
+        OpenIdKeySource Keys(string? configured, string publicCloud) => new(
+            string.IsNullOrWhiteSpace(configured) ? publicCloud : configured.Trim(),
+            http,
+            options.OpenIdMetadataRefreshInterval,
+            options.OpenIdMetadataMinimumRefreshInterval);
+
+        return new JwtBotAuthenticator(
+            options,
+            Keys(options.ToBotFromChannelOpenIdMetadataUrl, BotFrameworkAuthenticationOptions.PublicChannelOpenIdMetadataUrl),
+            Keys(options.ToBotFromEmulatorOpenIdMetadataUrl, BotFrameworkAuthenticationOptions.PublicEmulatorOpenIdMetadataUrl),
+            provider.GetRequiredService<ServiceUrlTrust>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<JwtBotAuthenticator>>());
     }
 }

@@ -292,7 +292,7 @@ public sealed class BotEndpointTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Configured_app_id_fails_at_start_up()
+    public async Task An_app_id_without_a_secret_fails_at_start_up_naming_the_setting()
     {
         var error = await Assert.ThrowsAnyAsync<Exception>(() => LoopbackHost.StartAsync(
             builder =>
@@ -303,7 +303,46 @@ public sealed class BotEndpointTests : IAsyncLifetime, IDisposable
             app => app.MapBotEndpoint(),
             new Dictionary<string, string?> { ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001" }));
 
-        Assert.Contains("JWT validation not yet implemented", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MicrosoftAppPassword", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_an_app_id_a_request_without_a_valid_token_is_401_and_never_reaches_the_bot()
+    {
+        await using var bot = await LoopbackHost.StartAsync(
+            builder =>
+            {
+                builder.Services.AddBotFramework(builder.Configuration);
+                builder.Services.AddTransient<IBot, TestBot>();
+                builder.Services.AddSingleton<TurnGate>();
+                builder.Services.AddHttpContextAccessor();
+            },
+            app => app.MapBotEndpoint(),
+            new Dictionary<string, string?>
+            {
+                ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001",
+                ["MicrosoftAppPassword"] = "not-used-here",
+                // Nothing listens here: a token that got as far as a key lookup would be refused too, never answered 5xx.
+                ["ToBotFromChannelOpenIdMetadataUrl"] = "http://127.0.0.1:9/v1/.well-known/openidconfiguration",
+                ["ToBotFromEmulatorOpenIdMetadataUrl"] = "http://127.0.0.1:9/common/v2.0/.well-known/openid-configuration",
+            });
+        using var http = new HttpClient { BaseAddress = new Uri(bot.BaseUrl) };
+        string?[] headers = [null, "Bearer not-a-jwt", "Basic dXNlcjpwYXNz",
+            "Bearer eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJpc3MiOiJodHRwczovL2FwaS5ib3RmcmFtZXdvcmsuY29tIn0.c2ln"];
+
+        foreach (var header in headers)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(MessageJson("hi"), Encoding.UTF8, "application/json") };
+            if (header is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Authorization", header);
+            }
+
+            using var response = await http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        Assert.Empty(_channel.Requests);
     }
 
     /// <summary>A read-only stream that hides its length so HttpClient sends the body chunked.</summary>

@@ -76,8 +76,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IBotAuthenticator>(provider =>
             new AnonymousBotAuthenticator(provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.MicrosoftAppId));
-        services.TryAddSingleton<IOutboundCredentialProvider>(provider =>
-            new AnonymousCredentialProvider(provider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.MicrosoftAppId));
+        services.AddBotFrameworkOutboundCredentials();
         services.TryAddSingleton<IConnectorClientFactory, ConnectorClientFactory>();
         services.TryAddSingleton<CloudAdapter>();
         services.TryAddSingleton<BotAdapter>(provider => provider.GetRequiredService<CloudAdapter>());

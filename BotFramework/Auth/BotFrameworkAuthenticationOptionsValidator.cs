@@ -3,9 +3,9 @@ using Microsoft.Extensions.Options;
 namespace AuthorBot.BotFramework.Auth;
 
 /// <summary>
-/// Refuses, at start-up and with the setting's name, a configuration that would fail on the first request: an unknown
-/// app type, a single-tenant bot without its tenant, an app registration without a secret or certificate, or signing
-/// keys fetched over plain http from anywhere but loopback.
+/// Refuses, at start-up and with the setting's name, an inbound configuration that would fail on the first request: an
+/// unknown app type, a managed identity without its tenant, or signing keys fetched over plain http from anywhere but
+/// loopback. The outbound settings (secret, certificate, authority) have their own validation.
 /// </summary>
 internal sealed class BotFrameworkAuthenticationOptionsValidator : IValidateOptions<BotFrameworkAuthenticationOptions>
 {
@@ -28,16 +28,11 @@ internal sealed class BotFrameworkAuthenticationOptionsValidator : IValidateOpti
             return ValidateOptionsResult.Fail(ex.Message);
         }
 
-        if (type is BotAppType.SingleTenant or BotAppType.UserAssignedMSI && string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId))
+        // A managed identity lives in one tenant, and Emulator tokens are accepted from that tenant only (as the SDK's
+        // configuration requires it too). Secrets, certificates and SingleTenant are checked with the outbound settings.
+        if (type == BotAppType.UserAssignedMSI && string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId))
         {
-            errors.Add($"MicrosoftAppTenantId is required when MicrosoftAppType is {type}.");
-        }
-
-        if (type is not BotAppType.UserAssignedMSI
-            && string.IsNullOrEmpty(options.MicrosoftAppPassword)
-            && string.IsNullOrWhiteSpace(options.MicrosoftAppCertificatePath))
-        {
-            errors.Add($"MicrosoftAppPassword (or MicrosoftAppCertificatePath) is required when MicrosoftAppId is set and MicrosoftAppType is {type}; for a managed identity set MicrosoftAppType=UserAssignedMSI.");
+            errors.Add("MicrosoftAppTenantId is required when MicrosoftAppType is UserAssignedMSI: set it to the managed identity's tenant id.");
         }
 
         AddUrlError(errors, nameof(options.ToBotFromChannelOpenIdMetadataUrl), options.ToBotFromChannelOpenIdMetadataUrl);

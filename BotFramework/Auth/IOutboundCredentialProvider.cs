@@ -4,5 +4,6 @@ namespace AuthorBot.BotFramework.Auth;
 public interface IOutboundCredentialProvider
 {
     /// <summary>Adds whatever the Connector service at the request's URI needs; called once per attempt.</summary>
+    /// <exception cref="Connector.ConnectorException">No credential could be had for the request; it must not be sent.</exception>
     ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken);
 }

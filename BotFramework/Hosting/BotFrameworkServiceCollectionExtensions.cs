@@ -87,8 +87,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddSingleton(provider =>
             new ServiceUrlTrust(!provider.GetRequiredService<IOptions<BotFrameworkAuthenticationOptions>>().Value.IsAnonymous, provider.GetService<IServiceUrlTrustStore>()));
         services.TryAddSingleton(CreateAuthenticator);
-        services.TryAddSingleton<IOutboundCredentialProvider>(provider =>
-            new AnonymousCredentialProvider(provider.GetRequiredService<IOptions<BotFrameworkAuthenticationOptions>>().Value.MicrosoftAppId));
+        services.AddBotFrameworkOutboundCredentials();
         services.TryAddSingleton<IConnectorClientFactory, ConnectorClientFactory>();
         services.TryAddSingleton<CloudAdapter>();
         services.TryAddSingleton<BotAdapter>(provider => provider.GetRequiredService<CloudAdapter>());

@@ -72,7 +72,8 @@ internal sealed class FakeChannel : IAsyncDisposable
             rawTarget,
             body,
             context.Request.Headers.Authorization.Count > 0,
-            context.Request.ContentType));
+            context.Request.ContentType,
+            context.Request.Headers.Authorization.Count > 0 ? context.Request.Headers.Authorization.ToString() : null));
 
         if (_failures.TryDequeue(out var failure))
         {
@@ -115,4 +116,4 @@ internal sealed class FakeChannel : IAsyncDisposable
     }
 }
 
-internal sealed record RecordedRequest(string Method, string RawTarget, string Body, bool HasAuthorization, string? ContentType);
+internal sealed record RecordedRequest(string Method, string RawTarget, string Body, bool HasAuthorization, string? ContentType, string? Authorization = null);

@@ -43,41 +43,44 @@ param workspaceId string
 @secure()
 param announcementsApiKey string
 
-// App Service for Linux forwards HTTPS traffic to the container on this port. The host honours ASPNETCORE_URLS before
+var isManagedIdentity = appType == 'UserAssignedMSI'
+
+// App Service for Linux forwards HTTPS traffic to the container on WEBSITES_PORT. The host honours ASPNETCORE_URLS before
 // PORT, and must bind every interface ('+'): its default, localhost, is unreachable from App Service's front ends.
-var port = '8080'
+var hostSettings = {
+  ASPNETCORE_URLS: 'http://+:8080'
+  WEBSITES_PORT: '8080'
+  // TLS ends at App Service's front ends; X-Forwarded-Proto tells the host the request came over https, so the links
+  // and Direct Line stream URLs (wss://) it builds from the request match what the reader's browser used.
+  ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true'
+  // `az webapp deploy --type zip` uploads `dotnet publish` output: already built, mounted as is.
+  WEBSITE_RUN_FROM_PACKAGE: '1'
+  SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
+}
 
 // The bot keeps its SQLite databases, the generated Direct Line secret and the recommender's feedback log and model in
 // App_Data under its content root by default. Here the content root is wwwroot, which is read-only when the app runs
 // from the deployed package (WEBSITE_RUN_FROM_PACKAGE=1) and replaced by every deployment anyway. /home is App Service's
-// persistent storage, shared by restarts and deployments. SQLite files there must have exactly one writer, so the plan
-// runs a single instance (see `capacity` below); scaling out needs a shared store instead.
-// /home/data/SitePackages belongs to run-from-package, hence a folder of the bot's own.
-var dataDirectory = '/home/data/authorbot'
+// persistent storage, kept across restarts and deployments. SQLite files there must have exactly one writer, so the
+// plan runs a single instance (see `capacity` below); scaling out needs a shared store instead.
+// /home/data/SitePackages belongs to run-from-package, hence a folder of the bot's own. Literal paths, so the tests
+// can start the host with exactly these settings.
+var dataSettings = {
+  Storage__Sqlite__Path: '/home/data/authorbot/authorbot.db'
+  Proactive__DatabasePath: '/home/data/authorbot/proactive.db'
+  DirectLine__DataDirectory: '/home/data/authorbot'
+  Recommendations__DataDirectory: '/home/data/authorbot'
+}
 
-var isManagedIdentity = appType == 'UserAssignedMSI'
-
-var settings = {
+var botSettings = {
   MicrosoftAppType: appType
   MicrosoftAppId: appId
   // Bot Builder reads the tenant for SingleTenant and UserAssignedMSI only; a multi-tenant bot has none.
   MicrosoftAppTenantId: appType == 'MultiTenant' ? '' : tenantId
-  ASPNETCORE_URLS: 'http://+:${port}'
-  WEBSITES_PORT: port
-  // TLS ends at App Service's front ends; X-Forwarded-Proto tells the host the request came over https, so the links
-  // and Direct Line stream URLs (wss://) it builds from the request match what the reader's browser used.
-  ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true'
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
   // The bot carries no Application Insights SDK: App Service's agent instruments the process (requests, dependencies).
   ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
-  Storage__Sqlite__Path: '${dataDirectory}/authorbot.db'
-  Proactive__DatabasePath: '${dataDirectory}/proactive.db'
-  DirectLine__DataDirectory: dataDirectory
-  Recommendations__DataDirectory: dataDirectory
   Announcements__PublicBaseUrl: 'https://${site.properties.defaultHostName}'
-  // `az webapp deploy --type zip` uploads `dotnet publish` output: already built, mounted as is.
-  WEBSITE_RUN_FROM_PACKAGE: '1'
-  SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
 }
 
 // App settings are readable by anyone with contributor rights on the web app; a Key Vault reference would keep the
@@ -94,7 +97,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   kind: 'linux'
   sku: {
     name: skuName
-    // One instance: the bot's state is in SQLite files on /home, which allow one writer (see dataDirectory).
+    // One instance: the bot's state is in SQLite files on /home, which allow one writer (see dataSettings).
     capacity: 1
   }
   properties: {
@@ -143,7 +146,7 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
 resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: site
   name: 'appsettings'
-  properties: union(settings, secretSettings)
+  properties: union(hostSettings, dataSettings, botSettings, secretSettings)
 }
 
 // The host logs to the console; these land in the workspace next to Application Insights.

@@ -8,7 +8,7 @@ param baseName string = 'authorbot-${uniqueString(resourceGroup().id)}'
 @description('Azure region of the web app, its plan, the identity and the monitoring resources.')
 param location string = resourceGroup().location
 
-@description('How the bot proves who it is to Azure Bot Service (MicrosoftAppType). UserAssignedMSI: a managed identity this template creates, no secret to keep. SingleTenant or MultiTenant: an existing Microsoft Entra app registration, given by appId and appPassword.')
+@description('How the bot proves who it is to Azure Bot Service (MicrosoftAppType). UserAssignedMSI: a managed identity this template creates, no secret to keep. SingleTenant or MultiTenant: an existing Microsoft Entra app registration, given by appId and appPassword (Azure has not created new multi-tenant bots since 31 July 2025).')
 @allowed([
   'UserAssignedMSI'
   'SingleTenant'

@@ -53,6 +53,9 @@ var hostSettings = {
   // TLS ends at App Service's front ends; X-Forwarded-Proto tells the host the request came over https, so the links
   // and Direct Line stream URLs (wss://) it builds from the request match what the reader's browser used.
   ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true'
+  // Basic plans have one core, where the host re-executes itself to set this runtime knob (Bot/Hosting/
+  // SingleCpuTiering.cs); as an app setting it is in the environment from the start.
+  DOTNET_TC_CallCountingDelayMs: '0'
   // `az webapp deploy --type zip` uploads `dotnet publish` output: already built, mounted as is.
   WEBSITE_RUN_FROM_PACKAGE: '1'
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'

@@ -1,8 +1,15 @@
 using AuthorBot.Bot;
 using AuthorBot.Bot.Announcements;
+using AuthorBot.Bot.Deployment;
 using AuthorBot.Bot.Hosting;
 
-// `announce ...` is the marketers' client for a running bot; anything else starts the bot.
+// `announce ...` is the marketers' client for a running bot, `teams-package ...` builds the Teams app package;
+// anything else starts the bot.
+if (args is [TeamsPackageCommand.Verb, .. var packageArgs])
+{
+    return await TeamsPackageCommand.RunAsync(packageArgs, Spectre.Console.AnsiConsole.Console, CancellationToken.None).ConfigureAwait(false);
+}
+
 if (args is [AnnounceCommand.Verb, .. var announceArgs])
 {
     using var cancel = new CancellationTokenSource();

@@ -1,0 +1,59 @@
+// Parameters of main.bicep. Deploy with
+//   az deployment group create --resource-group RG --parameters deploymentTemplates/main.bicepparam
+// The Azure CLI compiles this file on your machine, so readEnvironmentVariable() reads your shell's environment:
+// secrets stay out of the file. Every parameter of main.bicep is listed here; a commented-out line keeps the
+// template's default, which depends on where you deploy.
+using './main.bicep'
+
+// Prefix of every resource name. The web app answers at BASENAME.azurewebsites.net and the Azure Bot handle is
+// BASENAME, both unique across Azure. Default: 'authorbot-' plus a hash of the resource group's id.
+// param baseName = 'authorbot-contoso'
+
+// Region of the web app, its plan, the managed identity, Log Analytics and Application Insights.
+// Default: the resource group's region.
+// param location = 'westeurope'
+
+// MicrosoftAppType: how the bot proves who it is to Azure Bot Service, and how the bot checks that requests come
+// from Azure Bot Service.
+//   UserAssignedMSI (default): the template creates a user-assigned managed identity and gives it to the web app;
+//     there is no secret to store or rotate. Emulator cannot connect to such a bot (no password): test it with
+//     "Test in Web Chat" in the Azure portal.
+//   SingleTenant: an app registration of your tenant (Microsoft Entra ID > App registrations), with a client secret.
+//   MultiTenant: an app registration that accepts any tenant; Azure no longer lets you create new multi-tenant bots,
+//     so use it only for an existing one.
+param appType = readEnvironmentVariable('MICROSOFT_APP_TYPE', 'UserAssignedMSI')
+
+// MicrosoftAppId of a SingleTenant or MultiTenant bot: the app registration's Application (client) ID. Leave empty
+// for UserAssignedMSI: the id is then the managed identity's client id (deployment output microsoftAppId).
+param appId = readEnvironmentVariable('MICROSOFT_APP_ID', '')
+
+// MicrosoftAppPassword: a client secret of that app registration (Certificates & secrets > New client secret).
+// Ignored for UserAssignedMSI. Stored as an app setting of the web app.
+param appPassword = readEnvironmentVariable('MICROSOFT_APP_PASSWORD', '')
+
+// MicrosoftAppTenantId: the tenant of a SingleTenant app registration (ignored for MultiTenant; for UserAssignedMSI
+// the identity's own tenant is used). Default: the tenant you deploy to.
+// param tenantId = '00000000-0000-0000-0000-000000000000'
+
+// App Service plan size. B1 (1 core, 1.75 GB) carries a single author's readership; Free and Shared plans lack
+// Always On, without which the scheduler stops sending announcements and reminders when the site idles.
+param appServiceSku = 'B1'
+
+// The bot's name in Teams and Web Chat (the Teams app package has its own, in teams/manifest.json).
+param botDisplayName = 'AuthorBot'
+
+// Where Azure Bot Service keeps the bot's data: 'global', 'westeurope' (EU data boundary) or 'centralindia'.
+param botLocation = 'global'
+
+// Azure Bot pricing tier: F0 is free, and Teams, Direct Line and Web Chat are standard channels, unlimited on it.
+param botSku = 'F0'
+
+// Days Log Analytics keeps the web app's logs and Application Insights telemetry (30 to 730; 30 costs nothing extra).
+param logRetentionInDays = 30
+
+// Announcements:ApiKey, the bearer key of the marketers' announcements API; the same variable the `announce` command
+// reads. Empty: the API stays off (503).
+param announcementsApiKey = readEnvironmentVariable('AUTHORBOT_API_KEY', '')
+
+// Tags put on every resource, e.g. { owner: 'marketing', costCenter: '1234' }.
+param tags = {}

@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using AuthorBot.BotFramework.Connector;
 using Microsoft.Extensions.Logging;
+using Microsoft.Identity.Client;
 using Polly;
+using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 
 namespace AuthorBot.BotFramework.Auth;
 
@@ -150,7 +152,8 @@ internal sealed partial class MsalCredentialProvider : IOutboundCredentialProvid
 
         if (first)
         {
-            LogFailed(exception, _source.Description, failure.Code, failure.Detail, failure.Advice);
+            // Azure AD's answer says it all; a stack trace only helps with failures nobody expected.
+            LogFailed(exception is MsalServiceException ? null : exception, _source.Description, failure.Code, failure.Detail, failure.Advice);
         }
         else
         {
@@ -162,7 +165,7 @@ internal sealed partial class MsalCredentialProvider : IOutboundCredentialProvid
         new($"Connector {request.Method} {request.RequestUri?.AbsolutePath} was not sent: {reason}", null, code, null);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not get a Connector token for {Source}: {Code} {Detail} {Advice} Replies fail until this is fixed.")]
-    private partial void LogFailed(Exception exception, string source, string code, string detail, string advice);
+    private partial void LogFailed(Exception? exception, string source, string code, string detail, string advice);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Connector token request failed again with {Code} for {Source}")]
     private partial void LogFailedAgain(string code, string source);

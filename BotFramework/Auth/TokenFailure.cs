@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Identity.Client;
 using Polly.Timeout;
@@ -59,7 +60,7 @@ internal sealed partial record TokenFailure(string Code, string Detail, string A
             || exception.ErrorCode is MsalError.RequestTimeout
             || exception.InnerException is HttpRequestException or TimeoutException;
         var aadsts = AadstsCode(exception);
-        var detail = FirstLine(exception.Message);
+        var detail = ServiceDescription(exception.ResponseBody) ?? FirstLine(exception.Message);
         var status = exception.StatusCode > 0 ? string.Create(CultureInfo.InvariantCulture, $" (HTTP {exception.StatusCode})") : string.Empty;
         if (aadsts is { } code)
         {
@@ -92,6 +93,34 @@ internal sealed partial record TokenFailure(string Code, string Detail, string A
         return null;
     }
 
+    // MSAL wraps Azure AD's own words in generic advice; the error_description alone says what is wrong.
+    private static string? ServiceDescription(string? responseBody)
+    {
+        if (string.IsNullOrWhiteSpace(responseBody))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var body = JsonDocument.Parse(responseBody);
+            if (body.RootElement.ValueKind == JsonValueKind.Object
+                && body.RootElement.TryGetProperty("error_description", out var description)
+                && description.ValueKind == JsonValueKind.String
+                && description.GetString() is { Length: > 0 } text)
+            {
+                var withoutCode = AadstsPrefix().Replace(text, string.Empty, 1);
+                return FirstLine(withoutCode);
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON (an HTML error page from a proxy, say): MSAL's message is used instead.
+        }
+
+        return null;
+    }
+
     // Azure AD appends trace and correlation ids and a timestamp that only its support can use.
     private static string FirstLine(string message)
     {
@@ -102,4 +131,7 @@ internal sealed partial record TokenFailure(string Code, string Detail, string A
 
     [GeneratedRegex(@"AADSTS(\d{1,9})", RegexOptions.CultureInvariant)]
     private static partial Regex AadstsPattern();
+
+    [GeneratedRegex(@"^\s*AADSTS\d{1,9}:\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex AadstsPrefix();
 }

@@ -40,6 +40,8 @@ public sealed class TokenFailureTests : IAsyncLifetime
         Assert.Contains("AADSTS7000215", logged.Message, StringComparison.Ordinal);
         Assert.Contains("MicrosoftAppPassword is wrong or expired", logged.Message, StringComparison.Ordinal);
         Assert.Contains(OutboundTestContext.AppId, logged.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Trace ID", logged.Message, StringComparison.Ordinal);
+        Assert.Null(logged.Exception);
     }
 
     [Fact]

@@ -85,8 +85,11 @@ public static class AuthorBotApp
         var autoSave = new AutoSaveStateMiddleware(services.GetRequiredService<UserState>(), services.GetRequiredService<ConversationState>());
         BotAdapter[] adapters = [services.GetRequiredService<BotAdapter>(), services.GetRequiredService<DirectLineAdapter>()];
         var references = services.GetRequiredService<ConversationReferenceMiddleware>();
+        var mentions = new RecipientMentionMiddleware();
         foreach (var adapter in adapters)
         {
+            // The bot's @mention is gone before anything reads the text, and group messages not meant for it stop here.
+            adapter.Use(mentions);
             adapter.Use(references);
             adapter.Use(serialization);
             adapter.Use(autoSave);

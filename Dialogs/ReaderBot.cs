@@ -8,8 +8,9 @@ using AuthorBot.Dialogs.Routing;
 namespace AuthorBot.Dialogs;
 
 /// <summary>
-/// AuthorBot's turn handler: welcomes a reader when they join and hands every message to <see cref="MainDialog"/>.
-/// It only dispatches; the flows live in the dialogs.
+/// AuthorBot's turn handler: welcomes a reader when they join (or install the Teams app), introduces itself in one line
+/// when added to a group chat or a team, and hands every message to <see cref="MainDialog"/>. It only dispatches; the
+/// flows live in the dialogs.
 /// </summary>
 public sealed class ReaderBot : ActivityHandler
 {
@@ -36,14 +37,49 @@ public sealed class ReaderBot : ActivityHandler
         _mainDialog.RunAsync(turnContext, _state.DialogState, cancellationToken);
 
     /// <inheritdoc />
-    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
+    protected override async Task OnConversationUpdateActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+
+        // Teams names only the bot when it joins a group chat or a team: that is the moment to say hello, once.
+        if (ConversationTypes.IsGroup(activity.Conversation)
+            && activity.MembersAdded?.Any(m => string.Equals(m.Id, activity.Recipient?.Id, StringComparison.Ordinal)) == true)
+        {
+            await IntroduceAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+
+        await base.OnConversationUpdateActivityAsync(turnContext, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    protected override Task OnInstallationUpdateAddAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+
+        // Teams sends the install and a conversationUpdate, in either order; whichever comes first says hello.
+        return ConversationTypes.IsGroup(turnContext.Activity.Conversation)
+            ? IntroduceAsync(turnContext, cancellationToken)
+            : WelcomeAsync(turnContext, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(membersAdded);
         ArgumentNullException.ThrowIfNull(turnContext);
 
-        // Emulator sends one update naming both bot and user, Web Chat and Teams send their own; the handler already
-        // dropped the bot, and a conversation is welcomed once however many updates arrive.
-        if (membersAdded.Count == 0 || await _state.Welcomed.GetAsync(turnContext, () => false, cancellationToken).ConfigureAwait(false))
+        // People joining a group chat or a team already had the bot's introduction there; a menu each time would be noise.
+        return membersAdded.Count == 0 || ConversationTypes.IsGroup(turnContext.Activity.Conversation)
+            ? Task.CompletedTask
+            : WelcomeAsync(turnContext, cancellationToken);
+    }
+
+    private async Task WelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        // Emulator sends one update naming both bot and user, Web Chat and Teams send their own; a conversation is
+        // welcomed once however many updates arrive.
+        if (await _state.Welcomed.GetAsync(turnContext, () => false, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -63,5 +99,19 @@ public sealed class ReaderBot : ActivityHandler
 
         var welcome = ChoiceFactory.ForChannel(turnContext.Activity.ChannelId, _menu.Choices(), text);
         await turnContext.SendActivityAsync(welcome, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task IntroduceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (await _state.Welcomed.GetAsync(turnContext, () => false, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await _state.Welcomed.SetAsync(turnContext, true, cancellationToken).ConfigureAwait(false);
+        var name = turnContext.Activity.Recipient?.Name is { Length: > 0 } botName ? botName : "AuthorBot";
+        await turnContext.SendActivityAsync(
+            $"Hi everyone, I'm {name}, the author's assistant: mention @{name} with \"help\" to see what I can do for you.",
+            cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

@@ -31,19 +31,11 @@ public sealed class RecipientMentionMiddleware : IMiddleware
             activity.RemoveRecipientMention();
         }
 
-        if (IsGroup(activity.Conversation) && !mentioned && activity.Value is null)
+        if (ConversationTypes.IsGroup(activity.Conversation) && !mentioned && activity.Value is null)
         {
             return Task.CompletedTask;
         }
 
         return next(cancellationToken);
     }
-
-    /// <summary>True for conversations with more than the reader and the bot (Teams group chats and channels).</summary>
-    /// <param name="conversation">The conversation.</param>
-    /// <returns>Whether it is a group conversation.</returns>
-    public static bool IsGroup(ConversationAccount? conversation) =>
-        conversation is not null
-        && (conversation.IsGroup == true
-            || conversation.ConversationType is ConversationTypes.Channel or ConversationTypes.GroupChat);
 }

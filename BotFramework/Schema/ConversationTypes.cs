@@ -11,4 +11,11 @@ public static class ConversationTypes
 
     /// <summary>A team channel (a post and its replies: <c>{channel id};messageid={post id}</c>).</summary>
     public const string Channel = "channel";
+
+    /// <summary>True for conversations with more than the reader and the bot (Teams group chats and channels).</summary>
+    /// <param name="conversation">The conversation.</param>
+    /// <returns>Whether it is a group conversation.</returns>
+    public static bool IsGroup(ConversationAccount? conversation) =>
+        conversation is not null
+        && (conversation.IsGroup == true || conversation.ConversationType is Channel or GroupChat);
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using AuthorBot.Bot;
+using AuthorBot.BotFramework.Schema;
 using AuthorBot.Dialogs.Content;
 
 namespace AuthorBot.Teams.Tests;
@@ -15,10 +16,13 @@ internal sealed class TeamsBotHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
+    private readonly HttpClient _client;
+
     private TeamsBotHost(WebApplication app, int port)
     {
         _app = app;
         Port = port;
+        _client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public int Port { get; }
@@ -49,8 +53,26 @@ internal sealed class TeamsBotHost : IAsyncDisposable
         return new TeamsBotHost(app, port);
     }
 
+    /// <summary>Posts an activity with <c>expectReplies</c> and returns what the bot answered in the HTTP response.</summary>
+    public async Task<IList<Activity>> ExpectRepliesAsync(Activity activity)
+    {
+        activity.DeliveryMode = DeliveryModes.ExpectReplies;
+        using var response = await PostAsync(activity);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadAsByteArrayAsync();
+        return body.Length == 0 ? [] : BotJson.Deserialize(body, BotJsonContext.Default.ExpectedReplies)?.Activities ?? [];
+    }
+
+    /// <summary>Posts an activity to /api/messages as a channel would.</summary>
+    public Task<HttpResponseMessage> PostAsync(Activity activity) =>
+        _client.PostAsync(new Uri("api/messages", UriKind.Relative), new ByteArrayContent(BotJson.SerializeToUtf8Bytes(activity))
+        {
+            Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") },
+        });
+
     public async ValueTask DisposeAsync()
     {
+        _client.Dispose();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await _app.StopAsync(timeout.Token);
         await _app.DisposeAsync();

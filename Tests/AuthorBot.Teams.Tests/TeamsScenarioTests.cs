@@ -1,3 +1,6 @@
+using AuthorBot.Bot.Proactive;
+using AuthorBot.Dialogs.Profile;
+
 namespace AuthorBot.Teams.Tests;
 
 /// <summary>
@@ -7,11 +10,13 @@ namespace AuthorBot.Teams.Tests;
 [Collection(PlaygroundRuns.Name)]
 public sealed class TeamsScenarioTests(PlaygroundHarness harness)
 {
+    private static readonly ReaderKey _alex = new("msteams", "29:1harness-user-0");
+
     [Theory]
-    [InlineData("personal")]
-    [InlineData("group")]
-    [InlineData("channel")]
-    public async Task The_reader_scenario_passes_in_the_playground(string conversation)
+    [InlineData("personal", "a:1harness-personal-chat")]
+    [InlineData("group", "19:harness-group-chat@thread.v2")]
+    [InlineData("channel", "19:harness-team-general@thread.tacv2")]
+    public async Task The_reader_scenario_passes_in_the_playground(string conversation, string conversationId)
     {
         using var data = new TempFolder();
         await using var host = await TeamsBotHost.StartAsync(data.Path);
@@ -19,6 +24,15 @@ public sealed class TeamsScenarioTests(PlaygroundHarness harness)
         var run = await harness.PlayAsync("scenarios/authorbot.json", host.Endpoint, conversation, Path.Combine(data.Path, "out"));
 
         Assert.True(run.ExitCode == 0, $"run-teams exited {run.ExitCode} in {conversation}:\n{run.Output}");
-        Assert.True(run.Passed >= 4, $"only {run.Passed} steps passed:\n{run.Output}");
+        Assert.True(run.Passed >= 6, $"only {run.Passed} steps passed:\n{run.Output}");
+
+        // The scenario ends by uninstalling the app there: no reference to that conversation (or its threads) is left.
+        var stored = await host.Services.GetRequiredService<ConversationReferenceStore>().ExportAsync(_alex, CancellationToken.None);
+        var conversations = stored?["conversations"]?.AsArray().Select(c => (string?)c!["conversationId"]).ToList() ?? [];
+        Assert.DoesNotContain(conversations, id => id!.StartsWith(conversationId, StringComparison.Ordinal));
+        if (conversation != "personal")
+        {
+            Assert.Contains("a:1harness-personal-chat", conversations);
+        }
     }
 }

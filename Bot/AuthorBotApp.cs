@@ -2,6 +2,7 @@ using AuthorBot.Bot.Announcements;
 using AuthorBot.Bot.DirectLine;
 using AuthorBot.Bot.Proactive;
 using AuthorBot.Bot.Recommendations;
+using AuthorBot.Bot.Teams;
 using AuthorBot.BotFramework.Builder;
 using AuthorBot.BotFramework.DirectLine;
 using AuthorBot.BotFramework.Hosting;
@@ -94,6 +95,10 @@ public static class AuthorBotApp
             adapter.Use(serialization);
             adapter.Use(autoSave);
         }
+
+        // A failed card button answers with an apology instead of a 5xx.
+        var connector = adapters[0];
+        connector.OnTurnError = CardActionFailure.Around(connector.OnTurnError, services.GetRequiredService<ILoggerFactory>().CreateLogger("AuthorBot.Teams"));
 
         // The Connector adapter apologises on a failed turn by default; Web Chat readers deserve the same.
         var directLine = adapters[1];

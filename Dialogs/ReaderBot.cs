@@ -3,6 +3,7 @@ using AuthorBot.BotFramework.Dialogs;
 using AuthorBot.BotFramework.Dialogs.Choices;
 using AuthorBot.BotFramework.Schema;
 using AuthorBot.Dialogs.Profile;
+using AuthorBot.Dialogs.Recommendations;
 using AuthorBot.Dialogs.Routing;
 
 namespace AuthorBot.Dialogs;
@@ -18,23 +19,56 @@ public sealed class ReaderBot : ActivityHandler
     private readonly MainDialog _mainDialog;
     private readonly ReaderMenu _menu;
     private readonly TimeProvider _clock;
+    private readonly ICardActionHandler[] _cardActions;
+    private readonly BookReactions _reactions;
 
     /// <summary>Creates the bot.</summary>
     /// <param name="state">The shared state accessors.</param>
     /// <param name="mainDialog">The root dialog.</param>
     /// <param name="menu">The menu offered in the welcome.</param>
     /// <param name="clock">Clock for the first-welcome time.</param>
-    public ReaderBot(ReaderStateAccessors state, MainDialog mainDialog, ReaderMenu menu, TimeProvider clock)
+    /// <param name="cardActions">What answers Adaptive Card Action.Execute presses.</param>
+    /// <param name="reactions">Takes reactions to book cards as feedback.</param>
+    public ReaderBot(ReaderStateAccessors state, MainDialog mainDialog, ReaderMenu menu, TimeProvider clock, IEnumerable<ICardActionHandler> cardActions, BookReactions reactions)
     {
+        _reactions = reactions ?? throw new ArgumentNullException(nameof(reactions));
         _menu = menu ?? throw new ArgumentNullException(nameof(menu));
         _state = state ?? throw new ArgumentNullException(nameof(state));
         _mainDialog = mainDialog ?? throw new ArgumentNullException(nameof(mainDialog));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        ArgumentNullException.ThrowIfNull(cardActions);
+        _cardActions = [.. cardActions];
     }
 
     /// <inheritdoc />
-    protected override Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        _mainDialog.RunAsync(turnContext, _state.DialogState, cancellationToken);
+    protected override Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+
+        // A choice button on an Adaptive Card says what a tapped imBack would have said: the choice is the reader's answer.
+        var activity = turnContext.Activity;
+        if (string.IsNullOrWhiteSpace(activity.Text) && ChoiceFactory.ChoiceOf(activity) is { } choice)
+        {
+            activity.Text = choice;
+        }
+
+        return _mainDialog.RunAsync(turnContext, _state.DialogState, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override Task OnReactionsAddedAsync(IList<MessageReaction> messageReactions, ITurnContext turnContext, CancellationToken cancellationToken) =>
+        _reactions.OnReactionsAddedAsync(turnContext, messageReactions, cancellationToken);
+
+    /// <inheritdoc />
+    protected override async Task<AdaptiveCardInvokeResponse?> OnAdaptiveCardInvokeAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invokeValue);
+        var action = invokeValue.Action!;
+        var handler = action.Verb is { Length: > 0 } verb ? _cardActions.FirstOrDefault(h => h.Handles(verb)) : null;
+        return handler is null
+            ? CardActionResponses.Message("That button is from an older card I can't act on any more. Say \"menu\" to see what I can do now.")
+            : await handler.ExecuteAsync(turnContext, action, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     protected override async Task OnConversationUpdateActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)

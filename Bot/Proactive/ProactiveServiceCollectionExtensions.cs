@@ -33,6 +33,7 @@ internal static class ProactiveServiceCollectionExtensions
         });
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<ConversationReferenceMiddleware>();
+        services.AddSingleton<TeamsPersonalChats>();
         services.AddSingleton<IReaderDataStore, ConversationReferenceDataStore>();
 
         // Added, not tried: the reader flows register a scheduler that refuses until the host provides this one.

@@ -46,6 +46,7 @@ public static class AuthorBotApp
         builder.Services.AddRecommendations(builder.Configuration);
         builder.Services.AddDirectLine(builder.Configuration);
         builder.Services.AddAnnouncements(builder.Configuration);
+        builder.Services.AddTeams(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -86,10 +87,13 @@ public static class AuthorBotApp
         var autoSave = new AutoSaveStateMiddleware(services.GetRequiredService<UserState>(), services.GetRequiredService<ConversationState>());
         BotAdapter[] adapters = [services.GetRequiredService<BotAdapter>(), services.GetRequiredService<DirectLineAdapter>()];
         var references = services.GetRequiredService<ConversationReferenceMiddleware>();
+        var tenants = services.GetRequiredService<AllowedTenantsMiddleware>();
         var mentions = new RecipientMentionMiddleware();
         foreach (var adapter in adapters)
         {
-            // The bot's @mention is gone before anything reads the text, and group messages not meant for it stop here.
+            // Other Teams tenants are turned away before anything about them is stored; the bot's @mention is gone
+            // before anything reads the text, and group messages not meant for it stop there.
+            adapter.Use(tenants);
             adapter.Use(mentions);
             adapter.Use(references);
             adapter.Use(serialization);

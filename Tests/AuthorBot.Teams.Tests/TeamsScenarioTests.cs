@@ -55,4 +55,16 @@ public sealed class TeamsScenarioTests(PlaygroundHarness harness)
             Assert.Contains("a:1harness-personal-chat", conversations);
         }
     }
+
+    [Fact]
+    public async Task Another_tenant_is_refused_politely_in_the_playground_and_nothing_about_it_is_stored()
+    {
+        using var data = new TempFolder();
+        await using var host = await TeamsBotHost.StartAsync(data.Path, "--Teams:AllowedTenants:0=11111111-1111-4111-8111-111111111111");
+
+        var run = await harness.PlayAsync("scenarios/authorbot-tenant.json", host.Endpoint, "personal", Path.Combine(data.Path, "out"));
+
+        Assert.True(run.ExitCode == 0, $"run-teams exited {run.ExitCode}:\n{run.Output}");
+        await TenantTests.AssertNothingStoredAsync(host);
+    }
 }

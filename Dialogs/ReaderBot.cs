@@ -41,6 +41,23 @@ public sealed class ReaderBot : ActivityHandler
     }
 
     /// <inheritdoc />
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+
+        // What the reader's client tells about them (Teams account, tenant, locale, time zone) is kept current.
+        var activity = turnContext.Activity;
+        if (activity.Type is ActivityTypes.Message or ActivityTypes.Invoke or ActivityTypes.MessageReaction or ActivityTypes.ConversationUpdate
+                || (activity.Type == ActivityTypes.InstallationUpdate && activity.Action is InstallationUpdateActionTypes.Add or InstallationUpdateActionTypes.AddUpgrade))
+        {
+            var profile = await _state.Profile.GetAsync(turnContext, () => new ReaderProfile(), cancellationToken).ConfigureAwait(false);
+            ClientContext.Apply(profile, activity);
+        }
+
+        await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     protected override Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);

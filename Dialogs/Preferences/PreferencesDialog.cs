@@ -211,6 +211,7 @@ public sealed class PreferencesDialog : ComponentDialog
     private static string SetZone(ReaderProfile profile, string zone)
     {
         profile.TimeZone = zone;
+        profile.TimeZoneFromClient = false;
         return $"Your time zone is now {zone}.";
     }
 

@@ -77,7 +77,11 @@ internal static class PreferencesForm
         var problems = new List<string>();
         var zoneText = CardSubmit.Text(submitted, TimeZoneField)?.Trim();
         string? zone = null;
-        if (!string.IsNullOrEmpty(zoneText) && !TimeZoneResolver.TryResolve(zoneText, out zone))
+        if (!string.IsNullOrEmpty(zoneText) && TimeZoneResolver.Find(zoneText) is { } exact)
+        {
+            zone = exact.Id;
+        }
+        else if (!string.IsNullOrEmpty(zoneText) && !TimeZoneResolver.TryResolve(zoneText, out zone))
         {
             problems.Add($"I don't know the time zone \"{zoneText}\": try the nearest big city or an id like Europe/Paris.");
         }
@@ -110,9 +114,10 @@ internal static class PreferencesForm
         }
 
         var preferences = profile.Preferences;
-        if (zone is not null)
+        if (zone is not null && zone != profile.TimeZone)
         {
             profile.TimeZone = zone;
+            profile.TimeZoneFromClient = false;
         }
 
         (preferences.QuietHoursStart, preferences.QuietHoursEnd) = (quietStart, quietEnd);

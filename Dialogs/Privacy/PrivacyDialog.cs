@@ -183,6 +183,16 @@ public sealed partial class PrivacyDialog : ComponentDialog
             facts.Add(("Language", locale));
         }
 
+        if (profile.TenantId is { } tenant)
+        {
+            facts.Add(("Microsoft 365 organization", tenant));
+        }
+
+        if (profile.AadObjectId is { } account)
+        {
+            facts.Add(("Microsoft 365 account", account));
+        }
+
         if (profile.WelcomedAt is { } welcomed)
         {
             facts.Add(("First chat", Day(welcomed)));

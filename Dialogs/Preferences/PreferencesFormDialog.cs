@@ -81,7 +81,9 @@ internal sealed class PreferencesFormDialog : Dialog
             return EndOfTurn;
         }
 
-        await dc.Context.SendActivityAsync("Saved. Your preferences now:\n" + PreferencesDialog.Summarize(profile), cancellationToken: cancellationToken).ConfigureAwait(false);
+        // A Markdown list: Teams and Web Chat join single-newline lines into one paragraph.
+        var summary = string.Concat(PreferencesDialog.SummaryFacts(profile).Select(f => $"\n- {f.Title}: {f.Value}"));
+        await dc.Context.SendActivityAsync("Saved. Your preferences now:\n" + summary, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await dc.EndDialogAsync(true, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -23,6 +23,9 @@ internal static class BookCards
     /// <summary>The value property naming the book.</summary>
     public const string BookIdProperty = "bookId";
 
+    // A fixed width keeps the cards aligned, and the text in place while a cover loads (or never does).
+    private const string CoverWidth = "72px";
+
     private static readonly InteractionKind[] _buttons = [InteractionKind.Like, InteractionKind.NotInterested, InteractionKind.AlreadyRead];
 
     /// <summary>The list as one carousel message of hero cards.</summary>
@@ -88,7 +91,8 @@ internal static class BookCards
     {
         ArgumentNullException.ThrowIfNull(pick);
         var book = pick.Item;
-        var title = $"{position}. {book.Title}";
+        // "2 · Dune", not "2. Dune": card text is Markdown, where "2. " starts a numbered list and the number would vanish.
+        var title = $"{position} · {book.Title}";
         var subtitle = Subtitle(pick);
         var details = AdaptiveCards.Column(
             "stretch",
@@ -96,7 +100,7 @@ internal static class BookCards
             AdaptiveCards.TextBlock(subtitle, subtle: true),
             AdaptiveCards.TextBlock(pick.Reason));
         JsonNode layout = book.ImageUrl is { Length: > 0 } url
-            ? AdaptiveCards.ColumnSet(AdaptiveCards.Column("auto", AdaptiveCards.Image(url, $"Cover of {book.Title}", "medium")), details)
+            ? AdaptiveCards.ColumnSet(AdaptiveCards.Column(CoverWidth, AdaptiveCards.Image(url, $"Cover of {book.Title}", "stretch")), details)
             : AdaptiveCards.ColumnSet(details);
         var actions = _buttons.Select(kind => (JsonNode)AdaptiveCards.Submit(
             FeedbackWords.ButtonTitle(kind),

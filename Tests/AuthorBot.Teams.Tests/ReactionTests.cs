@@ -90,7 +90,7 @@ public sealed class ReactionTests
     {
         var columns = card.Attachments![0].Content!.Value.GetProperty("body")[0].GetProperty("columns");
         var heading = columns[columns.GetArrayLength() - 1].GetProperty("items")[0].GetProperty("text").GetString()!;
-        return heading[(heading.IndexOf(". ", StringComparison.Ordinal) + 2)..];
+        return heading[(heading.IndexOf(" · ", StringComparison.Ordinal) + 3)..];
     }
 
     private static string Short(string title) => System.Text.RegularExpressions.Regex.Escape(title.Split(" (")[0]);

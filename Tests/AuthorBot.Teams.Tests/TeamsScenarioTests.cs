@@ -12,10 +12,10 @@ public sealed class TeamsScenarioTests(PlaygroundHarness harness)
 {
     private static readonly ReaderKey _alex = new("msteams", "29:1harness-user-0");
 
-    // The card's heading is "{position}. {title}".
+    // The card's heading is "{position} · {title}".
     private static string Title(string cardJson)
     {
-        var heading = System.Text.RegularExpressions.Regex.Match(cardJson, "\"text\":\"\\d+\\. ([^\"]+)\"", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        var heading = System.Text.RegularExpressions.Regex.Match(cardJson, "\"text\":\"\\d+ · ([^\"]+)\"", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
         Assert.True(heading.Success, cardJson);
         return System.Text.RegularExpressions.Regex.Unescape(heading.Groups[1].Value);
     }

@@ -22,7 +22,8 @@ public sealed class RecommendationDialog : ComponentDialog
     public const string Hint = "Tap a button on a card, or say \"more\" for another list, \"why <title>?\" to hear why I picked a book, or \"done\".";
 
     /// <summary>The hint in Teams, where each book is its own message and a reaction to it counts too.</summary>
-    public const string TeamsHint = "Tap a button on a card (or react 👍 or 👎 to it), or say \"more\" for another list, \"why <title>?\" to hear why I picked a book, or \"done\".";
+    /// <remarks>No "&lt;title&gt;" placeholder as elsewhere: Teams reads angle brackets as HTML and drops them.</remarks>
+    public const string TeamsHint = "Tap a button on a card (or react 👍 or 👎 to it), or say \"more\" for another list, \"why\" and a title to hear why I picked a book, or \"done\".";
 
     private const string StartId = nameof(RecommendationDialog) + ".start";
     private const string BrowseId = nameof(RecommendationDialog) + ".browse";

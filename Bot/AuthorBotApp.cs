@@ -2,6 +2,7 @@ using AuthorBot.Bot.Announcements;
 using AuthorBot.Bot.DirectLine;
 using AuthorBot.Bot.Proactive;
 using AuthorBot.Bot.Recommendations;
+using AuthorBot.Bot.Teams;
 using AuthorBot.BotFramework.Builder;
 using AuthorBot.BotFramework.DirectLine;
 using AuthorBot.BotFramework.Hosting;
@@ -45,6 +46,7 @@ public static class AuthorBotApp
         builder.Services.AddRecommendations(builder.Configuration);
         builder.Services.AddDirectLine(builder.Configuration);
         builder.Services.AddAnnouncements(builder.Configuration);
+        builder.Services.AddTeams(builder.Configuration);
         configure?.Invoke(builder);
         if (AnonymousListenGuard.Check(builder.Configuration) is { } exposed)
         {
@@ -89,12 +91,22 @@ public static class AuthorBotApp
         var autoSave = new AutoSaveStateMiddleware(services.GetRequiredService<UserState>(), services.GetRequiredService<ConversationState>());
         BotAdapter[] adapters = [services.GetRequiredService<BotAdapter>(), services.GetRequiredService<DirectLineAdapter>()];
         var references = services.GetRequiredService<ConversationReferenceMiddleware>();
+        var tenants = services.GetRequiredService<AllowedTenantsMiddleware>();
+        var mentions = new RecipientMentionMiddleware();
         foreach (var adapter in adapters)
         {
+            // Other Teams tenants are turned away before anything about them is stored; the bot's @mention is gone
+            // before anything reads the text, and group messages not meant for it stop there.
+            adapter.Use(tenants);
+            adapter.Use(mentions);
             adapter.Use(references);
             adapter.Use(serialization);
             adapter.Use(autoSave);
         }
+
+        // A failed card button answers with an apology instead of a 5xx.
+        var connector = adapters[0];
+        connector.OnTurnError = CardActionFailure.Around(connector.OnTurnError, services.GetRequiredService<ILoggerFactory>().CreateLogger("AuthorBot.Teams"));
 
         // The Connector adapter apologises on a failed turn by default; Web Chat readers deserve the same.
         var directLine = adapters[1];

@@ -58,6 +58,15 @@ public sealed class MainDialog : ComponentDialog
             return null;
         }
 
+        // A button on a card of another flow (an earlier book list while a prompt waits, say) starts that flow: the
+        // reader pressed it on purpose, and the prompt in progress could not read it anyway.
+        if (CardSubmit.ActionOf(activity) is { } action && _menu.ForCardAction(action) is { } owner
+            && !string.Equals(innerDc.ActiveDialog?.Id, owner.Dialog.Id, StringComparison.Ordinal))
+        {
+            await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+            return await innerDc.BeginDialogAsync(InitialDialogId!, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
         switch (KeywordIntentRecognizer.Recognize(activity.Text))
         {
             case ReaderIntent.Help:
@@ -90,6 +99,19 @@ public sealed class MainDialog : ComponentDialog
         if (step.Context.Activity.Type != ActivityTypes.Message)
         {
             return await StartIntentAsync(step, ReaderIntent.Menu, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (CardSubmit.ActionOf(step.Context.Activity) is { } action)
+        {
+            if (_menu.ForCardAction(action) is { } owner)
+            {
+                return await step.BeginDialogAsync(owner.Dialog.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+
+            await step.Context.SendActivityAsync(
+                "That button belongs to a card I can't act on any more. Say \"menu\" to see what I can do now.",
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         var text = step.Context.Activity.Text;

@@ -12,7 +12,8 @@ namespace AuthorBot.Bot.Announcements;
 /// jittered backoff, Polly); what still fails here is either permanent for this reader (403, 404: unreachable), worth
 /// another try later (transient statuses, 5xx, timeouts, channel unreachable), or a failure (other 4xx).
 /// </summary>
-internal sealed partial class DeliverySender(BotAdapter connectorAdapter, DirectLineAdapter directLineAdapter, TimeProvider time, ILogger<DeliverySender> logger)
+internal sealed partial class DeliverySender(
+    BotAdapter connectorAdapter, DirectLineAdapter directLineAdapter, TeamsPersonalChats personalChats, TimeProvider time, ILogger<DeliverySender> logger)
 {
     public async Task<DeliveryOutcome> SendAsync(PreparedDelivery prepared, int maxAttempts, TimeSpan retryBaseDelay, CancellationToken cancellationToken)
     {
@@ -22,10 +23,16 @@ internal sealed partial class DeliverySender(BotAdapter connectorAdapter, Direct
         string? activityId = null;
         try
         {
+            // A Teams reader known only from a team or a group chat is written to in private: their personal chat is
+            // opened first (and kept for next time).
+            var target = TeamsPersonalChats.Needed(prepared.Target)
+                ? await personalChats.OpenAsync(prepared.Target, cancellationToken).ConfigureAwait(false)
+                : prepared.Target;
+
             // The callback keeps the failure to itself: thrown, it would reach the adapter's turn-error handler, which
             // apologises to the reader in the very conversation that just failed.
             await adapter.ContinueConversationAsync(
-                prepared.Target.Reference,
+                target.Reference,
                 async (turnContext, ct) =>
                 {
                     try

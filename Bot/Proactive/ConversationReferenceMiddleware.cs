@@ -58,11 +58,16 @@ internal sealed partial class ConversationReferenceMiddleware(
         var reader = new ReaderKey(activity.ChannelId!, activity.From!.Id!);
         var conversationId = activity.Conversation!.Id!;
         var now = time.GetUtcNow();
-        if (activity.Type == ActivityTypes.InstallationUpdate
-            && activity.Action is { } action && action.StartsWith(InstallationUpdateActionTypes.Remove, StringComparison.OrdinalIgnoreCase))
+        if (RemovesTheBot(activity))
         {
-            _written.TryRemove((reader.ChannelId, reader.UserId, conversationId), out _);
-            await store.MarkUnreachableAsync(reader, conversationId, "The bot was uninstalled (" + action + ").", now, cancellationToken).ConfigureAwait(false);
+            // Uninstalled (or removed from the chat or team): nobody can be reached there any more, and the reference
+            // is data about the readers that the bot no longer needs.
+            foreach (var key in _written.Keys.Where(k => k.Item1 == reader.ChannelId && k.Item3.StartsWith(conversationId, StringComparison.Ordinal)))
+            {
+                _written.TryRemove(key, out _);
+            }
+
+            await store.RemoveConversationAsync(reader.ChannelId, conversationId, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -93,6 +98,14 @@ internal sealed partial class ConversationReferenceMiddleware(
             }
         }
     }
+
+    /// <summary>An uninstall (<c>installationUpdate</c> remove) or the bot itself leaving the conversation.</summary>
+    internal static bool RemovesTheBot(Activity activity) =>
+        (activity.Type == ActivityTypes.InstallationUpdate
+         && activity.Action is { } action && action.StartsWith(InstallationUpdateActionTypes.Remove, StringComparison.OrdinalIgnoreCase))
+        || (activity.Type == ActivityTypes.ConversationUpdate
+            && activity.MembersRemoved is { Count: > 0 } removed && activity.Recipient?.Id is { } botId
+            && removed.Any(m => string.Equals(m.Id, botId, StringComparison.Ordinal)));
 
     private static bool ShouldCapture(Activity activity)
     {

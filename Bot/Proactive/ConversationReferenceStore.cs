@@ -198,6 +198,27 @@ internal sealed class ConversationReferenceStore(ProactiveDatabase database)
             },
             cancellationToken);
 
+    /// <summary>
+    /// Forgets a conversation the bot was removed from: every reader's reference to it, including references taken in
+    /// its Teams channel threads (<c>{channel id};messageid={post id}</c>). Returns how many were removed.
+    /// </summary>
+    public Task<int> RemoveConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = """
+                    DELETE FROM conversation_references
+                    WHERE channel_id = $c AND (conversation_id = $v OR substr(conversation_id, 1, length($thread)) = $thread);
+                    """;
+                command.Parameters.AddWithValue("$c", channelId);
+                command.Parameters.AddWithValue("$v", conversationId);
+                command.Parameters.AddWithValue("$thread", conversationId + ";messageid=");
+                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+
     /// <summary>Per reader, how many distinct days they were active in each UTC hour (24 counts).</summary>
     public Task<Dictionary<ReaderKey, int[]>> ActivityByHourAsync(IReadOnlyCollection<ReaderKey> readers, CancellationToken cancellationToken) =>
         database.ReadAsync(

@@ -35,6 +35,7 @@ internal static class ProactiveServiceCollectionExtensions
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<IServiceUrlTrustStore, TrustedServiceUrlStore>();
         services.AddSingleton<ConversationReferenceMiddleware>();
+        services.AddSingleton<TeamsPersonalChats>();
         services.AddSingleton<IReaderDataStore, ConversationReferenceDataStore>();
 
         // Added, not tried: the reader flows register a scheduler that refuses until the host provides this one.

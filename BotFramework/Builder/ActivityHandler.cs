@@ -9,7 +9,6 @@ namespace AuthorBot.BotFramework.Builder;
 /// </summary>
 public class ActivityHandler : IBot
 {
-    private const string AdaptiveCardActionInvokeName = "adaptiveCard/action";
     private const int NotImplemented = 501;
 
     /// <inheritdoc/>
@@ -138,7 +137,7 @@ public class ActivityHandler : IBot
     protected virtual async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        if (!string.Equals(turnContext.Activity.Name, AdaptiveCardActionInvokeName, StringComparison.Ordinal))
+        if (!string.Equals(turnContext.Activity.Name, AdaptiveCardInvokeValue.InvokeName, StringComparison.Ordinal))
         {
             return new InvokeResponse(NotImplemented);
         }

@@ -5,6 +5,9 @@ namespace AuthorBot.BotFramework.Schema;
 /// <summary>The value of an <c>adaptiveCard/action</c> invoke.</summary>
 public class AdaptiveCardInvokeValue
 {
+    /// <summary>The invoke's name (<c>activity.name</c>).</summary>
+    public const string InvokeName = "adaptiveCard/action";
+
     /// <summary>The pressed action.</summary>
     public AdaptiveCardInvokeAction? Action { get; set; }
 

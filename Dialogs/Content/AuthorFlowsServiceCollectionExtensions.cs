@@ -37,6 +37,7 @@ public static class AuthorFlowsServiceCollectionExtensions
         services.AddReaderFlow<EventRsvpFlow>();
         services.AddReaderFlow<PreferencesFlow>();
         services.AddReaderFlow<PrivacyFlow>();
+        services.AddSingleton<ICardActionHandler, EventCardActions>();
         return services;
     }
 }

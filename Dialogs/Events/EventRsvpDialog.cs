@@ -13,7 +13,8 @@ namespace AuthorBot.Dialogs.Events;
 
 /// <summary>
 /// Lists the author's upcoming events with seats left and the reader's standing, then lets them RSVP (or join the
-/// waiting list), cancel, or get an .ics file for their calendar.
+/// waiting list), cancel, or get an .ics file for their calendar. In Teams each event is an Adaptive Card whose buttons
+/// do all of that in place (<see cref="EventCardActions"/>), so the flow ends with the cards.
 /// </summary>
 public sealed class EventRsvpDialog : ComponentDialog
 {
@@ -70,6 +71,22 @@ public sealed class EventRsvpDialog : ComponentDialog
 
         var (zone, fallback) = await ZoneAsync(step.Context, cancellationToken).ConfigureAwait(false);
         var reader = TurnReader.Of(step.Context);
+        var zoneNote = fallback ? " Times are in UTC because I don't know your time zone; say \"preferences\" to set it." : string.Empty;
+        if (Channel.SupportsAdaptiveCardExecute(step.Context.Activity.ChannelId))
+        {
+            // One card per message: an RSVP answer replaces the whole card of its message, and the buttons do the rest,
+            // so no question follows.
+            var messages = new List<Activity>(events.Count + 1) { MessageFactory.Text($"Here's what's coming up with {_content.AuthorName}. Tap RSVP on an event to book a seat.{zoneNote}") };
+            foreach (var authorEvent in events)
+            {
+                var standing = await _rsvps.GetStandingAsync(authorEvent, reader, cancellationToken).ConfigureAwait(false);
+                messages.Add(MessageFactory.Attachment(AdaptiveCards.ToAttachment(EventCards.Card(authorEvent, standing, zone))));
+            }
+
+            await step.Context.SendActivitiesAsync([.. messages], cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
         var cards = new List<Attachment>(events.Count);
         foreach (var authorEvent in events)
         {
@@ -83,8 +100,7 @@ public sealed class EventRsvpDialog : ComponentDialog
             }.ToAttachment());
         }
 
-        var intro = $"Here's what's coming up with {_content.AuthorName}."
-            + (fallback ? " Times are in UTC because I don't know your time zone; say \"preferences\" to set it." : string.Empty);
+        var intro = $"Here's what's coming up with {_content.AuthorName}." + zoneNote;
         await step.Context.SendActivityAsync(MessageFactory.Carousel(cards, intro), cancellationToken).ConfigureAwait(false);
         var choices = events.Select(e => new Choice(e.Title) { Synonyms = Synonyms(e, events.Count(other => other.Kind == e.Kind) == 1) }).ToList();
         choices.Add(new Choice(DoneChoice) { Synonyms = ["none", "no", "nothing", "no thanks", "not now"] });

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AuthorBot.BotFramework.Builder;
 using AuthorBot.BotFramework.Dialogs;
 using AuthorBot.BotFramework.Dialogs.Choices;
@@ -65,16 +66,10 @@ public sealed class BookLaunchDialog : ComponentDialog
         var profile = await _state.Profile.GetAsync(step.Context, () => new ReaderProfile(), cancellationToken).ConfigureAwait(false);
         var (zone, fallback) = ReaderTime.ZoneFor(profile.TimeZone);
         var when = ReaderTime.Format(launch.At, zone);
-        var card = new HeroCard
-        {
-            Title = book.Title,
-            Subtitle = $"Out {when}",
-            Text = book.Blurb,
-            Buttons = [.. book.PreOrderLinks.Select(l => new CardAction(ActionTypes.OpenUrl, $"Pre-order: {l.Store}", l.Url.AbsoluteUri))],
-        };
+        var links = book.PreOrderLinks.Select(l => ($"Pre-order: {l.Store}", l.Url.AbsoluteUri)).ToList();
         if (book.SampleChapterUrl is { } sample)
         {
-            card.Buttons.Add(new CardAction(ActionTypes.OpenUrl, "Read a sample chapter", sample.AbsoluteUri));
+            links.Add(("Read a sample chapter", sample.AbsoluteUri));
         }
 
         var intro = $"{_content.AuthorName}'s new book, {book.Title}, comes out {when}.";
@@ -83,7 +78,16 @@ public sealed class BookLaunchDialog : ComponentDialog
             intro += " That's in UTC because I don't know your time zone yet; say \"preferences\" to set it.";
         }
 
-        await step.Context.SendActivityAsync(MessageFactory.Attachment(card.ToAttachment(), intro), cancellationToken).ConfigureAwait(false);
+        var card = Channel.SupportsAdaptiveCards(step.Context.Activity.ChannelId)
+            ? AdaptiveCards.ToAttachment(NewBookCard(book, when, links))
+            : new HeroCard
+            {
+                Title = book.Title,
+                Subtitle = $"Out {when}",
+                Text = book.Blurb,
+                Buttons = [.. links.Select(l => new CardAction(ActionTypes.OpenUrl, l.Item1, l.Item2))],
+            }.ToAttachment();
+        await step.Context.SendActivityAsync(MessageFactory.Attachment(card, intro), cancellationToken).ConfigureAwait(false);
         return await step.PromptAsync(ReminderPrompt, new PromptOptions
         {
             Prompt = Replies.Question("Would you like me to remind you on launch day?"),
@@ -95,6 +99,16 @@ public sealed class BookLaunchDialog : ComponentDialog
             ],
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    private JsonObject NewBookCard(Book book, string when, IEnumerable<(string Title, string Url)> links) => AdaptiveCards.Card(
+        [
+            AdaptiveCards.TextBlock("New from " + _content.AuthorName, subtle: true),
+            AdaptiveCards.TextBlock(book.Title, size: "large", weight: "bolder"),
+            AdaptiveCards.TextBlock($"Out {when}", weight: "bolder", color: "accent"),
+            AdaptiveCards.TextBlock(book.Blurb),
+        ],
+        links.Select(l => (JsonNode)AdaptiveCards.OpenUrl(l.Title, l.Url)),
+        $"{book.Title}, out {when}: {book.Blurb}");
 
     private async Task<DialogTurnResult> RemindAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {

@@ -3,12 +3,14 @@ using AuthorBot.BotFramework.Dialogs.Choices;
 using AuthorBot.BotFramework.Dialogs.Prompts;
 using AuthorBot.Dialogs.Content;
 using AuthorBot.Dialogs.Profile;
+using AuthorBot.Dialogs.Routing;
 
 namespace AuthorBot.Dialogs.Preferences;
 
 /// <summary>
 /// Shows and changes how the reader is contacted: time zone, quiet hours, a weekly cap, topics, and announcements
-/// on or off. It loops until the reader says they're done, so several settings change in one visit.
+/// on or off. It loops until the reader says they're done, so several settings change in one visit; where cards take
+/// input (Teams, Web Chat) it is one form instead (<see cref="PreferencesFormDialog"/>).
 /// </summary>
 public sealed class PreferencesDialog : ComponentDialog
 {
@@ -66,13 +68,20 @@ public sealed class PreferencesDialog : ComponentDialog
         AddDialog(new TextPrompt(QuietPrompt, static (p, cancellationToken) => Task.FromResult(p.Recognized.Succeeded && QuietHoursParser.TryParse(p.Recognized.Value, out _, out _))));
         AddDialog(new ChoicePrompt(FrequencyPrompt) { Style = ListStyle.SuggestedAction });
         AddDialog(new TextPrompt(TopicsPrompt, static (p, cancellationToken) => Task.FromResult(p.Recognized.Succeeded && TopicsParser.TryParse(p.Recognized.Value, out _))));
+        AddDialog(new PreferencesFormDialog(state, content));
         InitialDialogId = Steps;
     }
 
     /// <summary>A readable summary of the reader's contact preferences.</summary>
     /// <param name="profile">The reader's profile.</param>
     /// <returns>One line per setting.</returns>
-    public static string Summarize(ReaderProfile profile)
+    public static string Summarize(ReaderProfile profile) =>
+        string.Join('\n', SummaryFacts(profile).Select(f => $"{f.Title}: {f.Value}"));
+
+    /// <summary>The reader's contact preferences as label and value pairs (time zone, quiet hours, announcements, topics).</summary>
+    /// <param name="profile">The reader's profile.</param>
+    /// <returns>The pairs, in that order.</returns>
+    public static IReadOnlyList<(string Title, string Value)> SummaryFacts(ReaderProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var preferences = profile.Preferences;
@@ -81,8 +90,25 @@ public sealed class PreferencesDialog : ComponentDialog
             ? "off (you said stop)"
             : $"on, at most {AnnouncementOptOut.Frequency(preferences.MaxAnnouncementsPerWeek)}";
         var topics = profile.Interests.Count == 0 ? "none yet" : string.Join(", ", profile.Interests);
-        return $"Time zone: {zone}\nQuiet hours: {QuietHoursParser.Describe(preferences.QuietHoursStart, preferences.QuietHoursEnd)}\n"
-            + $"Announcements: {announcements}\nTopics: {topics}";
+        return
+        [
+            ("Time zone", zone),
+            ("Quiet hours", QuietHoursParser.Describe(preferences.QuietHoursStart, preferences.QuietHoursEnd)),
+            ("Announcements", announcements),
+            ("Topics", topics),
+        ];
+    }
+
+    /// <inheritdoc />
+    protected override Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+
+        // Where cards take input the whole form is one card and one Save; a Save pressed on an older form comes here too.
+        var activity = innerDc.Context.Activity;
+        return Channel.SupportsAdaptiveCards(activity.ChannelId) || string.Equals(CardSubmit.ActionOf(activity), PreferencesForm.SaveAction, StringComparison.Ordinal)
+            ? innerDc.BeginDialogAsync(nameof(PreferencesFormDialog), options, cancellationToken)
+            : base.OnBeginDialogAsync(innerDc, options, cancellationToken);
     }
 
     private async Task<DialogTurnResult> ShowAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -185,6 +211,7 @@ public sealed class PreferencesDialog : ComponentDialog
     private static string SetZone(ReaderProfile profile, string zone)
     {
         profile.TimeZone = zone;
+        profile.TimeZoneFromClient = false;
         return $"Your time zone is now {zone}.";
     }
 

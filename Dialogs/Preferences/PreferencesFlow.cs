@@ -23,6 +23,9 @@ public sealed partial class PreferencesFlow(PreferencesDialog dialog) : IReaderF
     /// <inheritdoc />
     public bool Matches(string normalizedText) => PreferencesPattern().IsMatch(normalizedText ?? string.Empty);
 
+    /// <inheritdoc />
+    public bool HandlesCardAction(string action) => action == PreferencesForm.SaveAction;
+
     [GeneratedRegex(@"\b(preferences?|settings|time ?zone|quiet hours|how often|(my )?topics|(resume|restart|turn on) announcements|notifications)\b")]
     private static partial Regex PreferencesPattern();
 }

@@ -36,6 +36,8 @@ public sealed partial class PrivacyDialog : ComponentDialog
     /// <summary>The media type of the export.</summary>
     public const string ExportContentType = "application/json";
 
+    private const string SummaryIntro = "Here's what I know about you:";
+    private const string SummaryFooter = "Say \"export my data\" for a full copy, or \"delete my data\" to erase it.";
     private const string WhatPrompt = "privacy.what";
     private const string ConfirmDeletePrompt = "privacy.confirmDelete";
 
@@ -93,7 +95,7 @@ public sealed partial class PrivacyDialog : ComponentDialog
         switch ((step.Result as FoundChoice)?.Value)
         {
             case SummaryChoice:
-                await step.Context.SendActivityAsync(await SummarizeAsync(step.Context, cancellationToken).ConfigureAwait(false), cancellationToken: cancellationToken).ConfigureAwait(false);
+                await step.Context.SendActivityAsync(await SummaryAsync(step.Context, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             case ExportChoice:
                 var export = await ExportAsync(step.Context, cancellationToken).ConfigureAwait(false);
@@ -138,22 +140,62 @@ public sealed partial class PrivacyDialog : ComponentDialog
         return await step.EndDialogAsync(true, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<string> SummarizeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    /// <summary>
+    /// Everything held about the reader: as label and value pairs on an Adaptive Card where cards render (Teams, Web Chat),
+    /// as lines of text elsewhere.
+    /// </summary>
+    private async Task<Activity> SummaryAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var facts = await SummaryFactsAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (!Channel.SupportsAdaptiveCards(turnContext.Activity.ChannelId))
+        {
+            var text = new StringBuilder(SummaryIntro).Append('\n');
+            foreach (var (title, value) in facts)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{title}: {value}\n");
+            }
+
+            return MessageFactory.Text(text.Append('\n').Append(SummaryFooter).ToString());
+        }
+
+        var card = AdaptiveCards.Card(
+            [
+                AdaptiveCards.TextBlock(SummaryIntro, size: "medium", weight: "bolder"),
+                AdaptiveCards.FactSet(facts),
+                AdaptiveCards.TextBlock(SummaryFooter, subtle: true),
+            ],
+            fallbackText: SummaryIntro + " " + string.Join("; ", facts.Select(f => $"{f.Title}: {f.Value}")));
+        return MessageFactory.Attachment(AdaptiveCards.ToAttachment(card));
+    }
+
+    private async Task<List<(string Title, string Value)>> SummaryFactsAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var profile = await _state.Profile.GetAsync(turnContext, () => new ReaderProfile(), cancellationToken).ConfigureAwait(false);
-        var text = new StringBuilder("Here's what I know about you:\n");
-        text.Append(CultureInfo.InvariantCulture, $"Name: {profile.Name ?? "you haven't told me"}\n");
-        text.Append(CultureInfo.InvariantCulture, $"Email: {profile.Email ?? "you haven't told me"}\n");
-        text.Append(CultureInfo.InvariantCulture, $"Newsletter: {Newsletter(profile.Newsletter)}\n");
-        text.Append(PreferencesDialog.Summarize(profile)).Append('\n');
+        List<(string Title, string Value)> facts =
+        [
+            ("Name", profile.Name ?? "you haven't told me"),
+            ("Email", profile.Email ?? "you haven't told me"),
+            ("Newsletter", Newsletter(profile.Newsletter)),
+            .. PreferencesDialog.SummaryFacts(profile),
+        ];
         if (profile.Locale is { } locale)
         {
-            text.Append(CultureInfo.InvariantCulture, $"Language: {locale}\n");
+            facts.Add(("Language", locale));
+        }
+
+        if (profile.TenantId is { } tenant)
+        {
+            facts.Add(("Microsoft 365 organization", tenant));
+        }
+
+        if (profile.AadObjectId is { } account)
+        {
+            facts.Add(("Microsoft 365 account", account));
         }
 
         if (profile.WelcomedAt is { } welcomed)
         {
-            text.Append(CultureInfo.InvariantCulture, $"First chat: {Day(welcomed)}\n");
+            facts.Add(("First chat", Day(welcomed)));
         }
 
         var reader = TurnReader.Of(turnContext);
@@ -163,11 +205,11 @@ public sealed partial class PrivacyDialog : ComponentDialog
             if (records is not null)
             {
                 var count = records is JsonArray array ? array.Count : 1;
-                text.Append(CultureInfo.InvariantCulture, $"{Capitalize(store.Name)}: {count} record{(count == 1 ? string.Empty : "s")}\n");
+                facts.Add((Capitalize(store.Name), $"{count} record{(count == 1 ? string.Empty : "s")}"));
             }
         }
 
-        return text.Append("\nSay \"export my data\" for a full copy, or \"delete my data\" to erase it.").ToString();
+        return facts;
     }
 
     private async Task<Attachment> ExportAsync(ITurnContext turnContext, CancellationToken cancellationToken)

@@ -21,6 +21,18 @@ public sealed class ReaderProfile
     /// <summary>The reader's time zone (IANA id) when known.</summary>
     public string? TimeZone { get; set; }
 
+    /// <summary>
+    /// True while <see cref="TimeZone"/> is the one the reader's Teams client reported (it follows the client); false once
+    /// the reader chose one themselves, which the client never overrides.
+    /// </summary>
+    public bool TimeZoneFromClient { get; set; }
+
+    /// <summary>The reader's Microsoft Entra (Azure AD) object id, as Teams gives it.</summary>
+    public string? AadObjectId { get; set; }
+
+    /// <summary>The reader's Microsoft 365 tenant (directory) id, as Teams gives it.</summary>
+    public string? TenantId { get; set; }
+
     /// <summary>When the reader was first welcomed; null until then.</summary>
     public DateTimeOffset? WelcomedAt { get; set; }
 

@@ -1,5 +1,6 @@
 using AuthorBot.BotFramework.Dialogs;
 using AuthorBot.BotFramework.State;
+using AuthorBot.Dialogs.Recommendations;
 
 namespace AuthorBot.Dialogs.Profile;
 
@@ -18,6 +19,7 @@ public sealed class ReaderStateAccessors
         Profile = userState.CreateProperty<ReaderProfile>(nameof(ReaderProfile));
         DialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
         Welcomed = conversationState.CreateProperty<bool>("welcomed");
+        BookCards = conversationState.CreateProperty<List<SentBookCard>>("bookCards");
     }
 
     /// <summary>Per-reader state.</summary>
@@ -34,4 +36,7 @@ public sealed class ReaderStateAccessors
 
     /// <summary>Whether this conversation already got a welcome (channels repeat conversationUpdate).</summary>
     public IStatePropertyAccessor<bool> Welcomed { get; }
+
+    /// <summary>The book cards sent in the conversation, by message id (reactions name only the message).</summary>
+    public IStatePropertyAccessor<List<SentBookCard>> BookCards { get; }
 }

@@ -1,8 +1,9 @@
 using AuthorBot.BotFramework.Builder;
 using AuthorBot.BotFramework.Dialogs;
+using AuthorBot.BotFramework.Dialogs.Choices;
+using AuthorBot.BotFramework.Schema;
 using AuthorBot.Dialogs.Profile;
 using AuthorBot.Recommenders.Catalog;
-using AuthorBot.Recommenders.Interactions;
 using AuthorBot.Recommenders.Ranking;
 
 namespace AuthorBot.Dialogs.Recommendations;
@@ -20,6 +21,10 @@ public sealed class RecommendationDialog : ComponentDialog
     /// <summary>The hint under every list.</summary>
     public const string Hint = "Tap a button on a card, or say \"more\" for another list, \"why <title>?\" to hear why I picked a book, or \"done\".";
 
+    /// <summary>The hint in Teams, where each book is its own message and a reaction to it counts too.</summary>
+    /// <remarks>No "&lt;title&gt;" placeholder as elsewhere: Teams reads angle brackets as HTML and drops them.</remarks>
+    public const string TeamsHint = "Tap a button on a card (or react 👍 or 👎 to it), or say \"more\" for another list, \"why\" and a title to hear why I picked a book, or \"done\".";
+
     private const string StartId = nameof(RecommendationDialog) + ".start";
     private const string BrowseId = nameof(RecommendationDialog) + ".browse";
     private const string AwaitReplyId = nameof(RecommendationDialog) + ".reply";
@@ -28,18 +33,18 @@ public sealed class RecommendationDialog : ComponentDialog
 
     private readonly ReaderStateAccessors _state;
     private readonly ReaderRecommender _recommender;
-    private readonly TimeProvider _clock;
+    private readonly BookFeedback _feedback;
 
     /// <summary>Creates the dialog.</summary>
     /// <param name="state">The shared state accessors.</param>
     /// <param name="recommender">The recommender.</param>
-    /// <param name="clock">The clock feedback is timestamped with.</param>
-    public RecommendationDialog(ReaderStateAccessors state, ReaderRecommender recommender, TimeProvider clock)
+    /// <param name="feedback">Records a reader's feedback on a book.</param>
+    public RecommendationDialog(ReaderStateAccessors state, ReaderRecommender recommender, BookFeedback feedback)
         : base(nameof(RecommendationDialog))
     {
         _state = state ?? throw new ArgumentNullException(nameof(state));
         _recommender = recommender ?? throw new ArgumentNullException(nameof(recommender));
-        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _feedback = feedback ?? throw new ArgumentNullException(nameof(feedback));
         AddDialog(new WaterfallDialog(StartId, [AskGenresIfNewAsync, BrowseAsync]));
         AddDialog(new WaterfallDialog(BrowseId, [PresentAsync, HandleReplyAsync]));
         AddDialog(new AwaitReplyDialog(AwaitReplyId, Hint));
@@ -64,7 +69,7 @@ public sealed class RecommendationDialog : ComponentDialog
         // again: take it, then show a fresh list.
         if (BrowseReplyParser.Parse(step.Context.Activity, [], catalog) is { Command: BrowseCommand.Feedback, Kind: { } kind, BookId: { } bookId })
         {
-            await RecordAsync(step.Context, kind, catalog.Find(bookId)!, cancellationToken).ConfigureAwait(false);
+            await _feedback.RecordAsync(step.Context, kind, catalog.Find(bookId)!, cancellationToken).ConfigureAwait(false);
             return await step.NextAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
@@ -134,7 +139,7 @@ public sealed class RecommendationDialog : ComponentDialog
                 await context.SendActivityAsync($"Which book? Tap the button on its card, or say its number, e.g. \"{words} 2\".", cancellationToken: cancellationToken).ConfigureAwait(false);
                 break;
             case BrowseCommand.Feedback:
-                await RecordAsync(context, reply.Kind!.Value, catalog.Find(reply.BookId)!, cancellationToken).ConfigureAwait(false);
+                await _feedback.RecordAsync(context, reply.Kind!.Value, catalog.Find(reply.BookId)!, cancellationToken).ConfigureAwait(false);
                 browse.Focus = reply.BookId;
                 break;
             default:
@@ -181,7 +186,16 @@ public sealed class RecommendationDialog : ComponentDialog
             : tags.Count > 0
                 ? $"Here are {picks.Count} books for someone who likes {Join(tags.Select(t => GenreVocabulary.Label(t).ToLowerInvariant()))}."
                 : $"Here are {picks.Count} books readers love.";
-        await context.SendActivityAsync(BookCards.Carousel(picks, intro), cancellationToken).ConfigureAwait(false);
+        var channelId = context.Activity.ChannelId;
+        if (string.Equals(channelId, Channels.Msteams, StringComparison.Ordinal))
+        {
+            var sent = await context.SendActivitiesAsync([MessageFactory.Text(intro + " " + TeamsHint), .. BookCards.OnePerMessage(picks)], cancellationToken).ConfigureAwait(false);
+            await BookCardLog.RememberAsync(_state, context, sent[1..], browse.Current, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        var list = Channel.SupportsAdaptiveCards(channelId) ? BookCards.AdaptiveCarousel(picks, intro) : BookCards.Carousel(picks, intro);
+        await context.SendActivityAsync(list, cancellationToken).ConfigureAwait(false);
         await context.SendActivityAsync(Replies.Question(Hint), cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -216,36 +230,10 @@ public sealed class RecommendationDialog : ComponentDialog
         await context.SendActivityAsync(string.Join("\n\n", lines), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task RecordAsync(ITurnContext context, InteractionKind kind, CatalogItem book, CancellationToken cancellationToken)
-    {
-        var activity = context.Activity;
-        await _recommender.RecordAsync(
-            new Interaction(ReaderId(context), book.Id, kind, _clock.GetUtcNow(), Channel: activity.ChannelId),
-            cancellationToken).ConfigureAwait(false);
-        var title = BrowseReplyParser.ShortTitle(book.Title);
-        var text = kind switch
-        {
-            InteractionKind.Like => $"Glad {title} sounds good! I'll look for more like it: say \"more\" for a fresh list.",
-            InteractionKind.NotInterested => $"Got it, I won't suggest {title} again.",
-            _ => $"Noted that you've read {title}; I'll leave it out from now on.",
-        };
-        await context.SendActivityAsync(text, cancellationToken: cancellationToken).ConfigureAwait(false);
-    }
-
     private Task<ReaderProfile> ProfileAsync(ITurnContext context, CancellationToken cancellationToken) =>
         _state.Profile.GetAsync(context, () => new ReaderProfile(), cancellationToken);
 
-    private static string ReaderId(ITurnContext context)
-    {
-        var activity = context.Activity;
-        if (string.IsNullOrEmpty(activity.ChannelId) || string.IsNullOrEmpty(activity.From?.Id))
-        {
-            throw new InvalidOperationException("This activity has no channelId or from.id, so its feedback cannot be tied to a reader.");
-        }
-
-        // Keyed like user state ("{channelId}/users/{userId}"), so export and delete find the same reader.
-        return ReaderRecommender.ReaderIdOf(new ReaderKey(activity.ChannelId, activity.From.Id));
-    }
+    private static string ReaderId(ITurnContext context) => BookFeedback.ReaderId(context);
 
     private static RecommendationContext Context(ITurnContext context) =>
         new(context.Activity.LocalTimestamp, context.Activity.ChannelId);

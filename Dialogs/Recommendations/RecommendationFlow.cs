@@ -26,6 +26,9 @@ public sealed partial class RecommendationFlow(RecommendationDialog dialog) : IR
     /// <inheritdoc />
     public bool Matches(string normalizedText) => RecommendPattern().IsMatch(normalizedText ?? string.Empty);
 
+    /// <inheritdoc />
+    public bool HandlesCardAction(string action) => FeedbackWords.FromActionName(action) is not null;
+
     [GeneratedRegex(@"\b(recommend\w*|what (should|shall|could|can) i read|what to read|something to read|suggest (me )?(a |some |another )?(good )?(books?|reads?|novels?)|book (suggestions?|ideas?|recs?)|reading (suggestions?|ideas?|list)|next (book|read))\b|^(sounds good|not for me|already read)\b")]
     private static partial Regex RecommendPattern();
 }

@@ -21,6 +21,8 @@ public static class RecommendationServiceCollectionExtensions
         services.TryAddSingleton(new RecommendationOptions());
         services.TryAddSingleton<ReaderRecommender>();
         services.AddSingleton<IReaderDataStore, RecommendationHistoryStore>();
+        services.AddSingleton<BookFeedback>();
+        services.AddSingleton<BookReactions>();
         services.AddSingleton<RecommendationDialog>();
         services.AddReaderFlow<RecommendationFlow>();
         return services;

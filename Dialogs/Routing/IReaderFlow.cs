@@ -24,4 +24,13 @@ public interface IReaderFlow
     /// <param name="normalizedText">The message, normalized by <see cref="Intents.KeywordIntentRecognizer.Normalize"/>.</param>
     /// <returns>True when the flow should start.</returns>
     bool Matches(string normalizedText);
+
+    /// <summary>
+    /// Whether a card button of this flow sent <paramref name="action"/> (<see cref="CardSubmit.ActionProperty"/> of the
+    /// submitted value): pressed on a card whose conversation has moved on, it starts the flow again, which reads the
+    /// value. Flows without card buttons keep the default.
+    /// </summary>
+    /// <param name="action">The submitted action.</param>
+    /// <returns>True when the action belongs to this flow.</returns>
+    bool HandlesCardAction(string action) => false;
 }

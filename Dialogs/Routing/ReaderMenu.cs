@@ -51,6 +51,11 @@ public sealed class ReaderMenu
     /// <returns>The flow, or null when none matches.</returns>
     public IReaderFlow? Match(string normalizedText) => Flows.FirstOrDefault(f => f.Matches(normalizedText));
 
+    /// <summary>The flow whose card button sent <paramref name="action"/>.</summary>
+    /// <param name="action">The submitted action.</param>
+    /// <returns>The flow, or null when no flow knows the action (a card from an older version, say).</returns>
+    public IReaderFlow? ForCardAction(string action) => Flows.FirstOrDefault(f => f.HandlesCardAction(action));
+
     private static string BuildHelpText(IReadOnlyList<IReaderFlow> flows)
     {
         var things = flows.Count == 0

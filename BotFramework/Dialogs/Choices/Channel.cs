@@ -43,6 +43,24 @@ public static class Channel
         _ => false,
     };
 
+    /// <summary>Whether <paramref name="channelId"/> renders Adaptive Cards 1.5 with Action.Submit buttons and inputs.</summary>
+    /// <remarks>
+    /// Teams and Web Chat (4.18 bundles Adaptive Cards 3.0, schema 1.6) do; the Emulator's renderer and other channels
+    /// get hero cards.
+    /// </remarks>
+    /// <param name="channelId">The channel id.</param>
+    /// <returns>True when Adaptive Cards are a good choice there.</returns>
+    public static bool SupportsAdaptiveCards(string? channelId) =>
+        channelId is Channels.Msteams or Channels.Webchat or Channels.Directline or Channels.DirectlineSpeech;
+
+    /// <summary>
+    /// Whether <paramref name="channelId"/> sends Adaptive Card Action.Execute as an <c>adaptiveCard/action</c> invoke and
+    /// shows the card in the answer in place of the old one (Universal Actions). Only Teams does.
+    /// </summary>
+    /// <param name="channelId">The channel id.</param>
+    /// <returns>True when Action.Execute cards work there.</returns>
+    public static bool SupportsAdaptiveCardExecute(string? channelId) => channelId is Channels.Msteams;
+
     /// <summary>The channel of the current turn.</summary>
     /// <param name="turnContext">The turn.</param>
     /// <returns>The channel id, or an empty string when the activity has none.</returns>

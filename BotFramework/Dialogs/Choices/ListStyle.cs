@@ -20,4 +20,7 @@ public enum ListStyle
 
     /// <summary>A hero card with one button per choice.</summary>
     HeroCard,
+
+    /// <summary>An Adaptive Card with one Action.Submit button per choice (the choice comes back in the value).</summary>
+    AdaptiveCard,
 }

@@ -57,10 +57,11 @@ public class ChoicePrompt : Prompt<FoundChoice>
         ArgumentNullException.ThrowIfNull(options);
         var activity = turnContext.Activity;
 
-        // A postBack/messageBack button may carry the choice in value rather than text.
+        // A postBack/messageBack button may carry the choice in value rather than text, an Adaptive Card button in
+        // value.choice.
         var said = !string.IsNullOrWhiteSpace(activity.Text)
             ? activity.Text
-            : activity.Value is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+            : activity.Value is { ValueKind: JsonValueKind.String } value ? value.GetString() : ChoiceFactory.ChoiceOf(activity);
         var found = ChoiceRecognizers.RecognizeChoices(said, options.Choices ?? [], RecognizerOptions);
 
         // Two choices matched equally well ("book" for "Book launch" and "Book club"): ask again rather than guess.

@@ -31,7 +31,7 @@ public sealed class ConversationReferenceCaptureTests
     }
 
     [Fact]
-    public async Task Install_events_capture_and_uninstall_marks_the_conversation_unreachable()
+    public async Task Install_events_capture_and_uninstall_removes_the_reference()
     {
         await using var host = await AnnouncementHost.StartAsync();
         var store = host.Host.Services.GetRequiredService<ConversationReferenceStore>();

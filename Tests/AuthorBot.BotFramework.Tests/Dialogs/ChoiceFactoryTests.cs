@@ -23,15 +23,45 @@ public sealed class ChoiceFactoryTests
     }
 
     [Fact]
-    public void Teams_gets_a_hero_card_because_it_has_no_suggested_actions_for_choices()
+    public void Teams_gets_an_adaptive_card_because_it_has_no_suggested_actions_for_choices()
     {
         var activity = ChoiceFactory.ForChannel(Channels.Msteams, _three, "Pick a colour");
 
         Assert.Null(activity.SuggestedActions);
         var card = Assert.Single(activity.Attachments!);
-        Assert.Equal(HeroCard.ContentType, card.ContentType);
-        Assert.Equal("Pick a colour", card.Content!.Value.GetProperty("text").GetString());
+        Assert.Equal(AdaptiveCards.ContentType, card.ContentType);
+        var content = card.Content!.Value;
+        Assert.Equal("1.5", content.GetProperty("version").GetString());
+        Assert.Equal("Pick a colour", content.GetProperty("body")[0].GetProperty("text").GetString());
+        var buttons = content.GetProperty("body")[1].GetProperty("actions").EnumerateArray().ToList();
+        Assert.Equal(["Red", "Green", "Blue"], buttons.Select(b => b.GetProperty("title").GetString()));
+        Assert.All(buttons, b => Assert.Equal("Action.Submit", b.GetProperty("type").GetString()));
+        Assert.Equal("Green", buttons[1].GetProperty("data").GetProperty(ChoiceFactory.CardChoiceProperty).GetString());
         Assert.Equal("Pick a colour (1) Red, (2) Green, or (3) Blue", activity.Summary);
+        Assert.Equal(activity.Summary, content.GetProperty("fallbackText").GetString());
+    }
+
+    [Fact]
+    public void Adaptive_card_choices_go_in_rows_of_three_and_a_press_reads_back_as_the_choice()
+    {
+        var seven = Enumerable.Range(1, 7).Select(i => new Choice($"c{i}")).ToList();
+
+        var body = ChoiceFactory.ForChannel(Channels.Msteams, seven, "Pick").Attachments![0].Content!.Value.GetProperty("body");
+        var press = Activity.CreateMessageActivity();
+        press.Value = System.Text.Json.JsonDocument.Parse("""{"choice":"c5"}""").RootElement;
+
+        Assert.Equal([3, 3, 1], body.EnumerateArray().Skip(1).Select(row => row.GetProperty("actions").GetArrayLength()));
+        Assert.Equal("c5", ChoiceFactory.ChoiceOf(press));
+        Assert.Null(ChoiceFactory.ChoiceOf(Activity.CreateMessageActivity()));
+    }
+
+    [Fact]
+    public void Suggested_action_style_becomes_card_buttons_where_only_cards_work()
+    {
+        Assert.Equal(AdaptiveCards.ContentType, ChoiceFactory.Render(ListStyle.SuggestedAction, Channels.Msteams, _three, "Pick").Attachments![0].ContentType);
+        Assert.NotNull(ChoiceFactory.Render(ListStyle.SuggestedAction, Channels.Webchat, _three, "Pick").SuggestedActions);
+        Assert.NotNull(ChoiceFactory.Render(ListStyle.SuggestedAction, Channels.Test, _three, "Pick").SuggestedActions);
+        Assert.Equal(HeroCard.ContentType, ChoiceFactory.Render(ListStyle.HeroCard, Channels.Msteams, _three, "Pick").Attachments![0].ContentType);
     }
 
     [Fact]
@@ -66,6 +96,11 @@ public sealed class ChoiceFactoryTests
         Assert.True(Channel.SupportsCardActions(Channels.Msteams, 50));
         Assert.False(Channel.SupportsCardActions(Channels.Msteams, 51));
         Assert.False(Channel.SupportsCardActions(Channels.Test, 1));
+        Assert.True(Channel.SupportsAdaptiveCards(Channels.Msteams));
+        Assert.True(Channel.SupportsAdaptiveCards(Channels.Directline));
+        Assert.False(Channel.SupportsAdaptiveCards(Channels.Test));
+        Assert.True(Channel.SupportsAdaptiveCardExecute(Channels.Msteams));
+        Assert.False(Channel.SupportsAdaptiveCardExecute(Channels.Webchat));
         Assert.False(Channel.SupportsSuggestedActions(null));
     }
 

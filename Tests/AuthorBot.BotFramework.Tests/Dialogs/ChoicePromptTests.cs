@@ -80,21 +80,23 @@ public sealed class ChoicePromptTests
     }
 
     [Fact]
-    public async Task Teams_gets_a_hero_card_with_a_readable_summary()
+    public async Task Teams_gets_an_adaptive_card_whose_button_press_is_recognized_from_the_value()
     {
         var harness = new DialogHarness(PromptFlows.Asking(new ChoicePrompt("choice"), Options()), channelId: Channels.Msteams);
+        var press = Activity.CreateMessageActivity();
+        press.Value = System.Text.Json.JsonDocument.Parse("""{"choice":"Book launch"}""").RootElement;
 
         await harness.Flow()
             .Send("start").AssertReply(reply =>
             {
                 var attachment = Assert.Single(reply.Attachments!);
-                Assert.Equal(HeroCard.ContentType, attachment.ContentType);
-                var buttons = attachment.Content!.Value.GetProperty("buttons").EnumerateArray().ToList();
+                Assert.Equal(AdaptiveCards.ContentType, attachment.ContentType);
+                var buttons = attachment.Content!.Value.GetProperty("body")[1].GetProperty("actions").EnumerateArray().ToList();
                 Assert.Equal(["Newsletter", "Book launch", "Events"], buttons.Select(b => b.GetProperty("title").GetString()));
-                Assert.All(buttons, b => Assert.Equal(ActionTypes.ImBack, b.GetProperty("type").GetString()));
+                Assert.All(buttons, b => Assert.Equal("Action.Submit", b.GetProperty("type").GetString()));
                 Assert.Equal(Question, reply.Summary);
             })
-            .Send("Book launch").AssertReply("picked Book launch (1)")
+            .Send(press).AssertReply("picked Book launch (1)")
             .StartTestAsync();
     }
 

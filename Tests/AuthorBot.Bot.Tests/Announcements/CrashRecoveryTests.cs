@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using AuthorBot.Bot.Proactive;
-using AuthorBot.Bot.Tests.EndToEnd;
 using Xunit.Abstractions;
 
 namespace AuthorBot.Bot.Tests.Announcements;

@@ -1,5 +1,4 @@
 using System.Net;
-using AuthorBot.Bot.Tests.EndToEnd;
 using AuthorBot.Dialogs.Profile;
 
 namespace AuthorBot.Bot.Tests.Announcements;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using AuthorBot.Bot.Tests.Dialogs;
-using AuthorBot.Bot.Tests.EndToEnd;
 using AuthorBot.BotFramework.State;
 using AuthorBot.Dialogs.Content;
 using AuthorBot.Dialogs.Events;

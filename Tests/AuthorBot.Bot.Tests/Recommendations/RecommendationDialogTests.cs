@@ -244,7 +244,7 @@ public class RecommendationDialogTests
     [Fact]
     public async Task A_restart_in_the_middle_of_a_list_keeps_the_list_and_the_feedback()
     {
-        using var folder = new AuthorBot.Bot.Tests.EndToEnd.TempFolder();
+        using var folder = new TempFolder();
         var storage = new AuthorBot.BotFramework.State.MemoryStorage();
         void OnDisk(IServiceCollection services) => services.AddSingleton(new RecommendationOptions { DataDirectory = folder.Path });
         var before = new BookConversation(new ReaderBotHarness(storage, configure: OnDisk));

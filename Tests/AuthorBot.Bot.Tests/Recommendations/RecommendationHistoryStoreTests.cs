@@ -1,5 +1,4 @@
 using AuthorBot.Bot.Tests.Dialogs;
-using AuthorBot.Bot.Tests.EndToEnd;
 using AuthorBot.Dialogs.Privacy;
 using AuthorBot.Dialogs.Profile;
 using AuthorBot.Dialogs.Recommendations;

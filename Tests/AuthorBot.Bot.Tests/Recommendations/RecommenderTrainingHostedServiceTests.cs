@@ -1,6 +1,5 @@
 using AuthorBot.Bot.Recommendations;
 using AuthorBot.Bot.Tests.Dialogs;
-using AuthorBot.Bot.Tests.EndToEnd;
 using AuthorBot.Dialogs.Recommendations;
 using AuthorBot.Recommenders.Interactions;
 using Microsoft.Extensions.Configuration;

@@ -1,13 +1,10 @@
-namespace AuthorBot.Teams.Tests;
+namespace AuthorBot.Tests.Shared;
 
-/// <summary>A scratch folder for one host's data and one harness run's output, deleted after the test.</summary>
+/// <summary>A scratch folder for one test's data (SQLite files, secrets, harness output), deleted after the test.</summary>
+/// <remarks>One source file, compiled into every test project that starts a host (linked from each csproj).</remarks>
 internal sealed class TempFolder : IDisposable
 {
-    public TempFolder()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "authorbot-teams-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
+    public TempFolder() => Path = Directory.CreateTempSubdirectory("authorbot-tests-").FullName;
 
     public string Path { get; }
 

@@ -1,9 +1,12 @@
 using AuthorBot.Bot.Announcements;
 using AuthorBot.Bot.DirectLine;
+using AuthorBot.Bot.Health;
 using AuthorBot.Bot.Proactive;
 using AuthorBot.Bot.Recommendations;
 using AuthorBot.Bot.Teams;
+using AuthorBot.Bot.Telemetry;
 using AuthorBot.BotFramework.Builder;
+using AuthorBot.BotFramework.Diagnostics;
 using AuthorBot.BotFramework.DirectLine;
 using AuthorBot.BotFramework.Hosting;
 using AuthorBot.BotFramework.State;
@@ -47,6 +50,8 @@ public static class AuthorBotApp
         builder.Services.AddDirectLine(builder.Configuration);
         builder.Services.AddAnnouncements(builder.Configuration);
         builder.Services.AddTeams(builder.Configuration);
+        builder.Services.AddAuthorBotTelemetry(builder.Configuration);
+        builder.Services.AddAuthorBotHealthChecks();
         configure?.Invoke(builder);
         if (AnonymousListenGuard.Check(builder.Configuration) is { } exposed)
         {
@@ -62,8 +67,8 @@ public static class AuthorBotApp
         app.MapDirectLine("/v3/directline");
         app.MapDirectLineTokenEndpoint("/api/directline/token");
         app.MapAnnouncements();
-        // A plain RequestDelegate: a lambda handler would pull in the expression compiler just for a health probe.
-        app.MapGet("/healthz", static context => context.Response.WriteAsync("{\"status\":\"ok\"}"));
+        app.MapAuthorBotHealthChecks();
+        app.MapPrometheusWhenEnabled();
         return app;
     }
 
@@ -93,8 +98,11 @@ public static class AuthorBotApp
         var references = services.GetRequiredService<ConversationReferenceMiddleware>();
         var tenants = services.GetRequiredService<AllowedTenantsMiddleware>();
         var mentions = new RecipientMentionMiddleware();
+        var telemetry = services.GetRequiredService<TurnTelemetryMiddleware>();
         foreach (var adapter in adapters)
         {
+            // First, so the turn's span and latency cover everything after it, including refused tenants.
+            adapter.Use(telemetry);
             // Other Teams tenants are turned away before anything about them is stored; the bot's @mention is gone
             // before anything reads the text, and group messages not meant for it stop there.
             adapter.Use(tenants);

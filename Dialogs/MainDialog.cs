@@ -1,3 +1,4 @@
+using AuthorBot.BotFramework.Diagnostics;
 using AuthorBot.BotFramework.Dialogs;
 using AuthorBot.BotFramework.Dialogs.Choices;
 using AuthorBot.BotFramework.Dialogs.Prompts;
@@ -117,6 +118,9 @@ public sealed class MainDialog : ComponentDialog
         var text = step.Context.Activity.Text;
         var intent = KeywordIntentRecognizer.Recognize(text);
         var flow = intent == ReaderIntent.None ? _menu.Match(KeywordIntentRecognizer.Normalize(text)) : null;
+
+        // Keywords either match or not: a match is certain, no match is no intent.
+        RecognizedIntent.SetRecognizedIntent(step.Context, flow?.Dialog.Id ?? intent.ToString(), flow is null && intent == ReaderIntent.None ? 0 : 1);
         return flow is not null
             ? await step.BeginDialogAsync(flow.Dialog.Id, cancellationToken: cancellationToken).ConfigureAwait(false)
             : await StartIntentAsync(step, intent, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using AuthorBot.Bot.Proactive;
+using AuthorBot.Bot.Telemetry;
 using AuthorBot.BotFramework.Connector;
 using AuthorBot.Dialogs.Profile;
 using Microsoft.Extensions.Options;
@@ -171,6 +172,7 @@ internal sealed partial class DeliveryEngine : BackgroundService
 
     private async Task<List<PreparedDelivery>> PrepareAsync(List<DueDelivery> due, CancellationToken cancellationToken)
     {
+        using var span = DeliveryTelemetry.StartBatch(due.Count);
         var now = _time.GetUtcNow();
         var readers = due.Select(d => d.Reader).Distinct().ToList();
         var profiles = await _profiles.ReadAsync(readers, cancellationToken).ConfigureAwait(false);
@@ -219,6 +221,7 @@ internal sealed partial class DeliveryEngine : BackgroundService
         }
 
         var marked = await _store.BeginSendingAsync(decided, [.. candidates.Select(c => c.Delivery.Id)], links, cancellationToken).ConfigureAwait(false);
+        DeliveryTelemetry.Prepared(span, decided, marked.Count);
         return [.. candidates.Where(c => marked.Contains(c.Delivery.Id))];
     }
 
@@ -311,6 +314,7 @@ internal sealed partial class DeliveryEngine : BackgroundService
                 try
                 {
                     await _store.RecordOutcomesAsync([.. batch.Select(b => b.Outcome)], CancellationToken.None).ConfigureAwait(false);
+                    DeliveryTelemetry.Count(batch.Select(b => b.Outcome));
                     foreach (var (outcome, delivery) in batch.Where(b => b.Outcome.Reason == DeliveryStates.UnreachableReason))
                     {
                         await _references.MarkUnreachableAsync(delivery.Reader, delivery.ConversationId, "The channel refused the announcement (403/404).", outcome.At, CancellationToken.None).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using AuthorBot.Bot.Telemetry;
 using AuthorBot.Dialogs.Recommendations;
 using AuthorBot.Recommenders.Engine;
 
@@ -55,9 +57,12 @@ internal sealed partial class RecommenderTrainingHostedService : BackgroundServi
     private async Task StartUpAsync(CancellationToken stoppingToken)
     {
         var hadSnapshot = _options.SnapshotPath is { } path && File.Exists(path);
+        var started = Stopwatch.GetTimestamp();
+        var kind = hadSnapshot ? "startup_load" : "startup_train";
         try
         {
             var model = await _recommender.EnsureModelAsync(stoppingToken).ConfigureAwait(false);
+            RecordTraining(started, kind, "ok");
             LogReady(hadSnapshot ? "loaded" : "trained", model.Version, _options.SnapshotPath ?? "(memory)");
             _firstModel.TrySetResult(model);
         }
@@ -68,6 +73,7 @@ internal sealed partial class RecommenderTrainingHostedService : BackgroundServi
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Recommendations still work from content and popularity; the next scheduled retrain tries again.
+            RecordTraining(started, kind, "failed");
             LogStartUpFailed(e);
             _firstModel.TrySetResult(null);
         }
@@ -75,18 +81,27 @@ internal sealed partial class RecommenderTrainingHostedService : BackgroundServi
 
     private async Task RetrainAsync(CancellationToken stoppingToken)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var model = await _recommender.RetrainAsync(stoppingToken).ConfigureAwait(false);
+            RecordTraining(started, "retrain", "ok");
             LogRetrained(model.Version);
             Interlocked.Exchange(ref _nextRetrain, new TaskCompletionSource<RecommenderModel>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(model);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Keep serving the model we have; one failed retrain must not stop the schedule.
+            RecordTraining(started, "retrain", "failed");
             LogRetrainFailed(e);
         }
     }
+
+    private static void RecordTraining(long started, string kind, string outcome) =>
+        AuthorBotTelemetry.TrainingDuration.Record(
+            Stopwatch.GetElapsedTime(started).TotalSeconds,
+            new KeyValuePair<string, object?>(AuthorBotTelemetry.TrainingKind, kind),
+            new KeyValuePair<string, object?>(AuthorBotTelemetry.TrainingOutcome, outcome));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recommender model {How} (version {Version}, snapshot {Path})")]
     private partial void LogReady(string how, long version, string path);

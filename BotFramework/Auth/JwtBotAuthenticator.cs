@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Security.Claims;
 using System.Text.Json;
+using AuthorBot.BotFramework.Diagnostics;
 using AuthorBot.BotFramework.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -66,7 +67,7 @@ internal sealed partial class JwtBotAuthenticator : IBotAuthenticator
     {
         ArgumentNullException.ThrowIfNull(activity);
         var token = BearerToken.Parse(authorizationHeader)
-            ?? throw Reject(string.IsNullOrEmpty(authorizationHeader) ? "no Authorization header" : "the Authorization header is not 'Bearer <token>'");
+            ?? throw Reject("missing_token", string.IsNullOrEmpty(authorizationHeader) ? "no Authorization header" : "the Authorization header is not 'Bearer <token>'");
 
         JsonWebToken jwt;
         try
@@ -75,19 +76,19 @@ internal sealed partial class JwtBotAuthenticator : IBotAuthenticator
         }
         catch (Exception ex) when (ex is ArgumentException or SecurityTokenMalformedException)
         {
-            throw Reject("the bearer token is not a JWT");
+            throw Reject("malformed_token", "the bearer token is not a JWT");
         }
 
         // Checked before any key lookup: IdentityModel would otherwise try every key for a kid-less token, and accept
         // RSA-PSS, neither of which a Bot Framework channel sends.
         if (string.IsNullOrEmpty(jwt.Kid))
         {
-            throw Reject("the token has no kid");
+            throw Reject("malformed_token", "the token has no kid");
         }
 
         if (!_allowedAlgorithms.Contains(jwt.Alg, StringComparer.Ordinal))
         {
-            throw Reject($"signing algorithm '{jwt.Alg}' is not allowed");
+            throw Reject("algorithm", $"signing algorithm '{jwt.Alg}' is not allowed");
         }
 
         var version = Claim(jwt, "ver");
@@ -95,7 +96,7 @@ internal sealed partial class JwtBotAuthenticator : IBotAuthenticator
         var callerAppId = version == "2.0" ? Claim(jwt, "azp") : Claim(jwt, "appid");
         if (version is not null && audience is not null && audience != TokenIssuers.Channel && callerAppId is not null && callerAppId != audience)
         {
-            throw Reject("skill tokens (another bot's app id) are not accepted: no allowed callers are configured");
+            throw Reject("skill_caller", "skill tokens (another bot's app id) are not accepted: no allowed callers are configured");
         }
 
         var emulatorIssuers = TokenIssuers.Emulator(_singleTenantId, Claim(jwt, "tid"));
@@ -105,6 +106,7 @@ internal sealed partial class JwtBotAuthenticator : IBotAuthenticator
 
         activity.CallerId = PublicAzureCallerId;
         await _trust.TrustAsync(activity.ServiceUrl, cancellationToken).ConfigureAwait(false);
+        BotTelemetry.InboundTokenValidations.Add(1, new KeyValuePair<string, object?>(TelemetryAttributes.AuthOutcome, "accepted"));
         return identity;
     }
 
@@ -113,7 +115,7 @@ internal sealed partial class JwtBotAuthenticator : IBotAuthenticator
         // Issuer before signature, as the SDKs do: a token from an issuer nobody trusts costs no key lookup.
         if (!string.Equals(jwt.Issuer, TokenIssuers.Channel, StringComparison.Ordinal))
         {
-            throw Reject($"issuer '{jwt.Issuer}' is neither the Bot Framework channel issuer nor an Emulator issuer");
+            throw Reject("issuer", $"issuer '{jwt.Issuer}' is neither the Bot Framework channel issuer nor an Emulator issuer");
         }
 
         var key = await FindKeyAsync(_channelKeys, jwt.Kid, cancellationToken).ConfigureAwait(false);
@@ -124,12 +126,12 @@ internal sealed partial class JwtBotAuthenticator : IBotAuthenticator
         {
             if (string.IsNullOrEmpty(activity.ChannelId))
             {
-                throw Reject("the activity has no channelId to check against the signing key's endorsements");
+                throw Reject("endorsement", "the activity has no channelId to check against the signing key's endorsements");
             }
 
             if (!endorsements.Contains(activity.ChannelId))
             {
-                throw Reject($"the signing key is not endorsed for channel '{activity.ChannelId}'");
+                throw Reject("endorsement", $"the signing key is not endorsed for channel '{activity.ChannelId}'");
             }
         }
 
@@ -137,7 +139,7 @@ internal sealed partial class JwtBotAuthenticator : IBotAuthenticator
         // token could carry an activity whose replies (and a reader's data export) go to an address of the sender's choice.
         if (activity.ServiceUrl is not null && !string.Equals(Claim(jwt, "serviceurl"), activity.ServiceUrl, StringComparison.Ordinal))
         {
-            throw Reject("the serviceurl claim does not match the activity's serviceUrl");
+            throw Reject("service_url", "the serviceurl claim does not match the activity's serviceUrl");
         }
 
         return identity;
@@ -148,14 +150,14 @@ internal sealed partial class JwtBotAuthenticator : IBotAuthenticator
     {
         if (version is not ("1.0" or "2.0"))
         {
-            throw Reject(version is null ? "Emulator tokens need a ver claim" : $"Emulator token version '{version}' is not supported");
+            throw Reject("emulator_version", version is null ? "Emulator tokens need a ver claim" : $"Emulator token version '{version}' is not supported");
         }
 
         var key = await FindKeyAsync(_emulatorKeys, jwt.Kid, cancellationToken).ConfigureAwait(false);
         var identity = await ValidateAsync(token, key, issuers).ConfigureAwait(false);
         if (!string.Equals(callerAppId, _appId, StringComparison.OrdinalIgnoreCase))
         {
-            throw Reject($"the Emulator token's {(version == "2.0" ? "azp" : "appid")} is not this bot's app id");
+            throw Reject("emulator_app_id", $"the Emulator token's {(version == "2.0" ? "azp" : "appid")} is not this bot's app id");
         }
 
         return identity;
@@ -173,10 +175,10 @@ internal sealed partial class JwtBotAuthenticator : IBotAuthenticator
             // The bot cannot tell a good token from a bad one without keys. The request is refused (never a 5xx, which
             // some channels retry) and the operator gets the reason.
             LogMetadataUnavailable(ex, source.MetadataUrl);
-            throw Reject("the signing keys could not be read");
+            throw Reject("keys_unavailable", "the signing keys could not be read");
         }
 
-        return key ?? throw Reject($"signing key '{keyId}' is not published");
+        return key ?? throw Reject("unknown_key", $"signing key '{keyId}' is not published");
     }
 
     private async Task<ClaimsIdentity> ValidateAsync(string token, JsonWebKey key, IReadOnlyList<string> issuers)
@@ -198,18 +200,19 @@ internal sealed partial class JwtBotAuthenticator : IBotAuthenticator
         var result = await _handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
         if (!result.IsValid)
         {
-            throw Reject(result.Exception switch
+            var (category, reason) = result.Exception switch
             {
-                SecurityTokenExpiredException => "the token has expired",
-                SecurityTokenNotYetValidException => "the token is not valid yet",
-                SecurityTokenNoExpirationException => "the token has no exp claim",
-                SecurityTokenInvalidAudienceException => "the token's audience is not this bot's app id",
-                SecurityTokenInvalidIssuerException => "the token's issuer is not accepted",
-                SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "the token's signature is not valid",
-                SecurityTokenInvalidAlgorithmException => "the token's algorithm is not allowed",
-                { } other => "the token is not valid (" + other.GetType().Name + ")",
-                null => "the token is not valid",
-            });
+                SecurityTokenExpiredException => ("expired", "the token has expired"),
+                SecurityTokenNotYetValidException => ("not_yet_valid", "the token is not valid yet"),
+                SecurityTokenNoExpirationException => ("no_expiry", "the token has no exp claim"),
+                SecurityTokenInvalidAudienceException => ("audience", "the token's audience is not this bot's app id"),
+                SecurityTokenInvalidIssuerException => ("issuer", "the token's issuer is not accepted"),
+                SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => ("signature", "the token's signature is not valid"),
+                SecurityTokenInvalidAlgorithmException => ("algorithm", "the token's algorithm is not allowed"),
+                { } other => ("invalid", "the token is not valid (" + other.GetType().Name + ")"),
+                null => ("invalid", "the token is not valid"),
+            };
+            throw Reject(category, reason);
         }
 
         return result.ClaimsIdentity;
@@ -277,7 +280,15 @@ internal sealed partial class JwtBotAuthenticator : IBotAuthenticator
         return endorsements;
     }
 
-    private static UnauthorizedAccessException Reject(string reason) => new(reason);
+    // The category (a fixed word) is what the metric records: the reason may quote the token's claims.
+    private static UnauthorizedAccessException Reject(string category, string reason)
+    {
+        BotTelemetry.InboundTokenValidations.Add(
+            1,
+            new KeyValuePair<string, object?>(TelemetryAttributes.AuthOutcome, "rejected"),
+            new KeyValuePair<string, object?>(TelemetryAttributes.AuthReason, category));
+        return new(reason);
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not read the signing keys from {MetadataUrl}; requests are refused until it answers")]
     private partial void LogMetadataUnavailable(Exception exception, string metadataUrl);

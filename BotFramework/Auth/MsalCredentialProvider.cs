@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using AuthorBot.BotFramework.Connector;
+using AuthorBot.BotFramework.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Identity.Client;
 using Polly;
@@ -101,6 +103,7 @@ internal sealed partial class MsalCredentialProvider : IOutboundCredentialProvid
 
     private async Task<TokenOutcome> AcquireAsync()
     {
+        using var span = BotTelemetry.Source.StartActivity("auth token request", ActivityKind.Client);
         TokenOutcome outcome;
         try
         {
@@ -117,6 +120,7 @@ internal sealed partial class MsalCredentialProvider : IOutboundCredentialProvid
             outcome = new TokenOutcome(null, new TokenFailure("stopping", "The host is stopping.", string.Empty, false));
         }
 
+        Record(span, outcome.Failure);
         lock (_gate)
         {
             if (outcome.Token is { } token)
@@ -138,6 +142,22 @@ internal sealed partial class MsalCredentialProvider : IOutboundCredentialProvid
         }
 
         return outcome;
+    }
+
+    // The failure's code (AADSTS…, MSAL's code or the kind of failure) says what to fix; its detail stays in the log.
+    private static void Record(Activity? span, TokenFailure? failure)
+    {
+        var outcome = failure is null ? "acquired" : "failed";
+        var tags = new TagList { { TelemetryAttributes.AuthOutcome, outcome } };
+        if (failure is not null)
+        {
+            tags.Add(TelemetryAttributes.AuthReason, failure.Code);
+            span?.SetStatus(ActivityStatusCode.Error);
+        }
+
+        BotTelemetry.TokenRequests.Add(1, tags);
+        span?.SetTag(TelemetryAttributes.AuthOutcome, outcome);
+        span?.SetTag(TelemetryAttributes.AuthReason, failure?.Code);
     }
 
     // One error line per distinct failure: a wrong secret must not write a line per reply.

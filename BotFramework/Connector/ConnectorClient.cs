@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using AuthorBot.BotFramework.Auth;
+using AuthorBot.BotFramework.Diagnostics;
 using AuthorBot.BotFramework.Schema;
 using Polly;
 
@@ -195,7 +196,8 @@ public sealed class ConnectorClient : IConnectorClient
             ? await _rateLimiter.AcquireAsync(l.ConversationKey, l.Tenant ?? _baseUrl, cancellationToken).ConfigureAwait(false)
             : null;
         var uri = new Uri(_baseUrl + relativePath, UriKind.Absolute);
-        var call = new Call(this, method, uri, body);
+        using var telemetry = ConnectorCallTelemetry.Start(method, relativePath, uri);
+        var call = new Call(this, method, uri, body, telemetry);
         HttpResponseMessage response;
         try
         {
@@ -206,13 +208,16 @@ public sealed class ConnectorClient : IConnectorClient
         }
         catch (HttpRequestException ex)
         {
+            telemetry.Failed("unreachable");
             throw new ConnectorException($"Connector {method} {uri.AbsolutePath} could not reach the channel: {ex.Message}", null, null, null, ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
+            telemetry.Failed("timeout");
             throw new ConnectorException($"Connector {method} {uri.AbsolutePath} timed out.", null, null, null, ex);
         }
 
+        telemetry.Completed(response.StatusCode);
         using (response)
         {
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
@@ -249,7 +254,9 @@ public sealed class ConnectorClient : IConnectorClient
         }
 
         await _credentials.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
-        return await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        call.Telemetry.Attempted(response.StatusCode);
+        return response;
     }
 
     private static ConnectorException CreateError(HttpMethod method, Uri uri, HttpStatusCode status, byte[] body)
@@ -276,7 +283,7 @@ public sealed class ConnectorClient : IConnectorClient
             text);
     }
 
-    private sealed record Call(ConnectorClient Client, HttpMethod Method, Uri Uri, byte[]? Body);
+    private sealed record Call(ConnectorClient Client, HttpMethod Method, Uri Uri, byte[]? Body, ConnectorCallTelemetry Telemetry);
 
     private readonly record struct SendLimit(string ConversationKey, string? Tenant);
 }

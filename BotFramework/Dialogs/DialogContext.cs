@@ -1,4 +1,5 @@
 using AuthorBot.BotFramework.Builder;
+using AuthorBot.BotFramework.Diagnostics;
 using AuthorBot.BotFramework.Dialogs.Prompts;
 
 namespace AuthorBot.BotFramework.Dialogs;
@@ -69,6 +70,7 @@ public class DialogContext
                 $"Dialog '{dialogId}' was not found. Add it to this DialogSet, or call AddDialog() in your ComponentDialog's constructor.",
                 nameof(dialogId));
         Stack.Insert(0, new DialogInstance { Id = dialogId });
+        DialogTelemetry.Started(dialog);
         return await dialog.BeginDialogAsync(this, options, cancellationToken).ConfigureAwait(false);
     }
 
@@ -170,6 +172,7 @@ public class DialogContext
         if (FindDialog(instance.Id) is { } dialog)
         {
             await dialog.EndDialogAsync(Context, instance, reason, cancellationToken).ConfigureAwait(false);
+            DialogTelemetry.Ended(dialog, reason);
         }
 
         Stack.RemoveAt(0);

@@ -1,3 +1,4 @@
+using AuthorBot.BotFramework.Diagnostics;
 using AuthorBot.BotFramework.Schema;
 
 namespace AuthorBot.BotFramework.Dialogs;
@@ -85,6 +86,7 @@ public class WaterfallDialog : Dialog
         var values = state.GetValue<IDictionary<string, object?>>(ValuesKey) ?? new Dictionary<string, object?>(StringComparer.Ordinal);
         state[ValuesKey] = values;
         var stepContext = new WaterfallStepContext(this, dc, state.TryGetValue(OptionsKey, out var options) ? options : null, values, index, reason, result);
+        DialogTelemetry.StepRan(dc, Id, index);
         return await OnStepAsync(stepContext, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AuthorBot.BotFramework.Builder;
+using AuthorBot.BotFramework.Diagnostics;
 using AuthorBot.BotFramework.Schema;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -197,6 +198,7 @@ internal sealed partial class DirectLineRequestHandler(
         var connection = new DirectLineSocketConnection(socket);
         var evicted = conversation!.Subscribe(connection, ParseWatermark(context.Request.Query["watermark"]), options.MaxSocketsPerConversation);
         evicted?.Close("collision");
+        BotTelemetry.DirectLineSocketsOpen.Add(1);
         try
         {
             // Shutdown closes sockets through the background service, so only the client's
@@ -205,6 +207,7 @@ internal sealed partial class DirectLineRequestHandler(
         }
         finally
         {
+            BotTelemetry.DirectLineSocketsOpen.Add(-1);
             conversation.Unsubscribe(connection);
         }
     }

@@ -120,7 +120,7 @@ public partial class BicepTemplateTests(BicepFixture bicep) : IClassFixture<Bice
         Assert.True(site.GetProperty("properties").GetProperty("httpsOnly").GetBoolean());
         Assert.Equal("DOTNETCORE|10.0", siteConfig.GetProperty("linuxFxVersion").GetString());
         Assert.True(siteConfig.GetProperty("alwaysOn").GetBoolean());
-        Assert.Equal("/healthz", siteConfig.GetProperty("healthCheckPath").GetString());
+        Assert.Equal("/healthz/ready", siteConfig.GetProperty("healthCheckPath").GetString());
         Assert.True(DeployedTemplate.Resource(webApp, "Microsoft.Web/serverfarms").GetProperty("properties").GetProperty("reserved").GetBoolean());
     }
 

@@ -1,4 +1,5 @@
 using AuthorBot.BotFramework.Builder;
+using AuthorBot.BotFramework.Diagnostics;
 using AuthorBot.BotFramework.Schema;
 using AuthorBot.BotFramework.State;
 using AuthorBot.Dialogs;
@@ -6,7 +7,11 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace AuthorBot.Benchmarks;
 
@@ -15,11 +20,14 @@ namespace AuthorBot.Benchmarks;
 /// reader, through the real middleware (turn serialization, state load and save), state and dialogs, without HTTP.
 /// The echo row runs the same adapter and middleware with a bot that only replies, so the difference is what state
 /// and dialogs cost. Allocated bytes are exact; times are for comparison on one machine.
+/// With <see cref="Telemetry"/> on, the host's telemetry runs as in production with no exporter configured: the turn
+/// middleware first, storage measured, and OpenTelemetry's tracer and meter providers listening (spans sampled and
+/// finished, metrics aggregated, nothing sent anywhere).
 /// Run: dotnet run -c Release --project bench/AuthorBot.Benchmarks -- --filter *SignupConversation*
 /// </summary>
 [Config(typeof(InProcessConfig))]
 [MemoryDiagnoser]
-public class SignupConversationBenchmark
+public class SignupConversationBenchmark : IDisposable
 {
     private static readonly string[] _turns = ["subscribe to the newsletter", "Alice", "alice@example.com", "yes"];
 
@@ -27,24 +35,52 @@ public class SignupConversationBenchmark
     private IBot _readerBot = null!;
     private IBot _echoBot = null!;
     private int _conversation;
+    private ServiceProvider? _services;
+    private TracerProvider? _tracing;
+    private MeterProvider? _metrics;
+
+    /// <summary>Whether the turn telemetry and OpenTelemetry (without an exporter) are on.</summary>
+    [Params(false, true)]
+    public bool Telemetry { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        var storage = new MemoryStorage();
-        var userState = new UserState(storage);
-        var conversationState = new ConversationState(storage);
-        var services = new ServiceCollection()
-            .AddSingleton<IStorage>(storage)
-            .AddSingleton(userState)
-            .AddSingleton(conversationState)
-            .AddAuthorBotDialogs()
-            .BuildServiceProvider();
-        _readerBot = services.GetRequiredService<IBot>();
+        var collection = new ServiceCollection()
+            .AddSingleton<IStorage>(new MemoryStorage())
+            .AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()))
+            .AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()))
+            .AddAuthorBotDialogs();
+        if (Telemetry)
+        {
+            collection.AddBotFrameworkTelemetry(new ConfigurationBuilder().Build());
+            _tracing = Sdk.CreateTracerProviderBuilder().AddSource(BotTelemetry.SourceName).Build();
+            _metrics = Sdk.CreateMeterProviderBuilder().AddMeter(BotTelemetry.MeterName).Build();
+        }
+
+        _services = collection.BuildServiceProvider();
+        _readerBot = _services.GetRequiredService<IBot>();
         _echoBot = new EchoBot();
         _adapter = new DiscardingAdapter();
+        if (Telemetry)
+        {
+            _adapter.Use(_services.GetRequiredService<TurnTelemetryMiddleware>());
+        }
+
         _adapter.Use(new TurnSerializationMiddleware());
-        _adapter.Use(new AutoSaveStateMiddleware(userState, conversationState));
+        _adapter.Use(new AutoSaveStateMiddleware(_services.GetRequiredService<UserState>(), _services.GetRequiredService<ConversationState>()));
+    }
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _tracing?.Dispose();
+        _metrics?.Dispose();
+        _services?.Dispose();
+        _tracing = null;
+        _metrics = null;
+        _services = null;
+        GC.SuppressFinalize(this);
     }
 
     [Benchmark(Baseline = true)]

@@ -134,7 +134,9 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
       appCommandLine: 'dotnet AuthorBot.Bot.dll'
       // Without Always On the site is unloaded when idle, and the scheduler misses announcements and reminders.
       alwaysOn: true
-      healthCheckPath: '/healthz'
+      // Ready, not live: App Service stops routing to an instance whose storage, recommender model or author content is
+      // not usable (503), and replaces it if that lasts; /healthz/live only says the process answers.
+      healthCheckPath: '/healthz/ready'
       // The bot's own Direct Line endpoint streams over WebSocket.
       webSocketsEnabled: true
       http20Enabled: true

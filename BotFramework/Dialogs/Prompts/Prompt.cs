@@ -1,4 +1,5 @@
 using AuthorBot.BotFramework.Builder;
+using AuthorBot.BotFramework.Diagnostics;
 using AuthorBot.BotFramework.Dialogs.Choices;
 using AuthorBot.BotFramework.Schema;
 
@@ -61,6 +62,7 @@ public abstract class Prompt<T> : Dialog
         var state = dc.ActiveDialog!.State;
         state[OptionsKey] = promptOptions;
         state[StateKey] = new Dictionary<string, object?>(StringComparer.Ordinal) { [AttemptCountKey] = 0 };
+        DialogTelemetry.Prompted(dc, Id);
         await OnPromptAsync(dc.Context, PromptState(state), promptOptions, isRetry: false, cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }
@@ -94,8 +96,12 @@ public abstract class Prompt<T> : Dialog
 
         if (attempts >= MaxAttempts)
         {
+            DialogTelemetry.Exhausted(Id);
             return await dc.EndDialogAsync(new NoAnswer(Id, attempts), cancellationToken).ConfigureAwait(false);
         }
+
+        DialogTelemetry.Retried(Id);
+        DialogTelemetry.Prompted(dc, Id);
 
         // A validator that already explained the problem has responded; don't talk over it.
         if (!dc.Context.Responded)

@@ -1,6 +1,7 @@
 using AuthorBot.Bot.Announcements;
 using AuthorBot.Bot.DirectLine;
 using AuthorBot.Bot.Health;
+using AuthorBot.Bot.Hosting;
 using AuthorBot.Bot.Proactive;
 using AuthorBot.Bot.Recommendations;
 using AuthorBot.Bot.Teams;
@@ -61,6 +62,7 @@ public static class AuthorBotApp
         var app = builder.Build();
         UseBotMiddleware(app.Services);
         WarnWhenAnonymous(app);
+        StartupBanner.LogWhereToChat(app);
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapBotEndpoint("/api/messages");

@@ -23,5 +23,21 @@ if (args is [AnnounceCommand.Verb, .. var announceArgs])
 
 SingleCpuTiering.ReexecuteIfNeeded();
 var app = AuthorBotApp.Create(args);
-await app.RunAsync().ConfigureAwait(false);
+if (PortInUse.Check((app.Configuration[Microsoft.AspNetCore.Hosting.WebHostDefaults.ServerUrlsKey] ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) is { } busy)
+{
+    await Console.Error.WriteLineAsync(busy).ConfigureAwait(false);
+    return 1;
+}
+
+try
+{
+    await app.RunAsync().ConfigureAwait(false);
+}
+catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    // A busy port is the most common first-run problem: one line that says which port and what to change.
+    await Console.Error.WriteLineAsync(PortInUse.Explain(ex.Message)).ConfigureAwait(false);
+    return 1;
+}
+
 return 0;

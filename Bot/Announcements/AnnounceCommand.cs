@@ -14,8 +14,15 @@ internal static class AnnounceCommand
     public const string Verb = "announce";
     private const string KeyVariable = "AUTHORBOT_API_KEY";
 
+    /// <summary>Beyond this, <c>watch</c> says when a scheduled announcement starts instead of showing an idle bar.</summary>
+    private static readonly TimeSpan _scheduledWatchHorizon = TimeSpan.FromMinutes(1);
+
     /// <summary>Runs the command; returns the process exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, HttpMessageHandler? handler, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, IAnsiConsole console, HttpMessageHandler? handler, CancellationToken cancellationToken) =>
+        RunAsync(args, console, handler, TimeProvider.System, cancellationToken);
+
+    /// <summary>Runs the command with a given clock and time zone (tests pin both); returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, HttpMessageHandler? handler, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var url = new Option<string>("--url") { Description = "The bot's address.", DefaultValueFactory = _ => "http://localhost:3978", Recursive = true };
         var key = new Option<string?>("--key") { Description = $"The API key (Announcements:ApiKey); default: ${KeyVariable}.", Recursive = true };
@@ -28,9 +35,11 @@ internal static class AnnounceCommand
         var interests = new Option<string[]>("--interest") { Description = "For --audience interests (repeat)." };
         var eventId = new Option<string?>("--event") { Description = "For --audience event." };
         var channel = new Option<string?>("--channel") { Description = "Only readers on this channel (msteams, directline, ...)." };
-        var at = new Option<DateTimeOffset?>("--at") { Description = "Send at this time (ISO 8601) instead of now." };
-        var windowStart = new Option<DateTimeOffset?>("--window-start") { Description = "Send at each reader's best hour from this time..." };
-        var windowEnd = new Option<DateTimeOffset?>("--window-end") { Description = "...until this time." };
+        // Times are read by AnnouncementTimeParser rather than System.CommandLine, so "tomorrow at 9am" works and a
+        // time it cannot read gets one line naming the format, not the whole help and a .NET type name.
+        var at = new Option<string?>("--at") { Description = "Send at this time instead of now: ISO 8601 or words (\"tomorrow at 9am\")." };
+        var windowStart = new Option<string?>("--window-start") { Description = "Send at each reader's best hour from this time..." };
+        var windowEnd = new Option<string?>("--window-end") { Description = "...until this time." };
         var noWait = new Option<bool>("--no-wait") { Description = "Create it and exit without watching." };
 
         var root = new RootCommand("Send announcements through a running AuthorBot.");
@@ -41,6 +50,11 @@ internal static class AnnounceCommand
 
         root.SetAction(async (result, ct) =>
         {
+            if (!TryReadTime(result, at, out var atTime) || !TryReadTime(result, windowStart, out var startTime) || !TryReadTime(result, windowEnd, out var endTime))
+            {
+                return 2;
+            }
+
             var request = new AnnouncementRequest
             {
                 Name = result.GetValue(name),
@@ -52,9 +66,9 @@ internal static class AnnounceCommand
                     EventId = result.GetValue(eventId),
                     Channel = result.GetValue(channel),
                 },
-                Schedule = result.GetValue(windowStart) is { } start
-                    ? new ScheduleRequest { Kind = ScheduleKinds.BestHour, WindowStart = start, WindowEnd = result.GetValue(windowEnd) }
-                    : result.GetValue(at) is { } when ? new ScheduleRequest { Kind = ScheduleKinds.At, At = when } : new ScheduleRequest { Kind = ScheduleKinds.Now },
+                Schedule = startTime is { } start
+                    ? new ScheduleRequest { Kind = ScheduleKinds.BestHour, WindowStart = start, WindowEnd = endTime }
+                    : atTime is { } when ? new ScheduleRequest { Kind = ScheduleKinds.At, At = when } : new ScheduleRequest { Kind = ScheduleKinds.Now },
             };
             if (result.GetValue(variants) is { Length: > 0 } given)
             {
@@ -131,7 +145,7 @@ internal static class AnnounceCommand
             }
             catch (AnnouncementClientException ex)
             {
-                console.MarkupLineInterpolated($"[red]The bot refused:[/] {ex.Message}");
+                console.MarkupLineInterpolated($"[red]{(ex.NotAuthorBot ? "Not AuthorBot:" : "The bot refused:")}[/] {ex.Message}");
                 return 1;
             }
             catch (HttpRequestException ex)
@@ -144,6 +158,13 @@ internal static class AnnounceCommand
         async Task<AnnouncementProgress> WatchAsync(AnnouncementClient client, AnnouncementProgress? first, double seconds, CancellationToken ct, string? announcementId = null)
         {
             var progress = first ?? await client.GetProgressAsync(announcementId!, ct).ConfigureAwait(false);
+            if (progress.Status == "scheduled" && progress.NextSendAt is { } due && due > timeProvider.GetUtcNow() + _scheduledWatchHorizon)
+            {
+                // A bar at 0 % until tomorrow tells the marketer nothing; the time it starts does.
+                console.WriteLine(AnnouncementProgressLine.Scheduled(progress, due, timeProvider.GetUtcNow(), timeProvider.LocalTimeZone));
+                return progress;
+            }
+
             var delay = TimeSpan.FromSeconds(Math.Clamp(seconds, 0.05, 60));
             await console.Progress().AutoClear(false).StartAsync(async context =>
             {
@@ -151,7 +172,7 @@ internal static class AnnounceCommand
                 while (true)
                 {
                     bar.Value = Done(progress);
-                    bar.Description = $"{progress.Id}: {progress.Sent} sent, {progress.Failed} failed, {Skipped(progress)} skipped, {progress.Pending + progress.Sending} to go";
+                    bar.Description = Markup.Escape(AnnouncementProgressLine.Describe(progress, timeProvider.GetUtcNow(), timeProvider.LocalTimeZone));
                     if (progress.Pending + progress.Sending == 0)
                     {
                         bar.StopTask();
@@ -163,6 +184,33 @@ internal static class AnnounceCommand
                 }
             }).ConfigureAwait(false);
             return progress;
+        }
+
+        string Clock(DateTimeOffset time) => AnnouncementProgressLine.Clock(time, timeProvider.LocalTimeZone);
+
+        bool TryReadTime(System.CommandLine.ParseResult result, Option<string?> option, out DateTimeOffset? value)
+        {
+            value = null;
+            if (result.GetValue(option) is not { } typed)
+            {
+                return true;
+            }
+
+            value = AnnouncementTimeParser.Parse(typed, timeProvider.GetUtcNow(), timeProvider.LocalTimeZone);
+            if (value is null)
+            {
+                console.MarkupLineInterpolated($"[red]{option.Name}: cannot read \"{typed}\" as a time.[/] Use {AnnouncementTimeParser.ExpectedFormat}.");
+                return false;
+            }
+
+            if (value <= timeProvider.GetUtcNow())
+            {
+                console.MarkupLineInterpolated($"[red]{option.Name}: {Clock(value.Value)} has passed.[/] Give a time in the future, or leave {option.Name} out to send now.");
+                return false;
+            }
+
+            console.MarkupLineInterpolated($"{option.Name}: {Clock(value.Value)}");
+            return true;
         }
 
         void Summarize(AnnouncementProgress p) =>

@@ -42,6 +42,16 @@ internal sealed class AnnouncementClient(HttpClient http, string apiKey)
                 // Not our error shape (a proxy's page, say); the status says enough.
             }
 
+            if (message is null && response.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.MethodNotAllowed)
+            {
+                // AuthorBot answers every API error with its JSON error body; a bare 404 means another program
+                // listens at that address (a second bot on 3978, say), not an unknown announcement.
+                throw new AnnouncementClientException($"{http.BaseAddress} answered {(int)response.StatusCode} {response.ReasonPhrase}, but it is not AuthorBot (its announcements API is not there). Check --url, and that the bot is running.")
+                {
+                    NotAuthorBot = true,
+                };
+            }
+
             throw new AnnouncementClientException($"{(int)response.StatusCode} {response.ReasonPhrase}: {message ?? "no details"}");
         }
 

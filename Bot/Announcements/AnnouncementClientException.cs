@@ -16,4 +16,7 @@ internal sealed class AnnouncementClientException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>Whether whatever answered is not AuthorBot at all, rather than AuthorBot refusing.</summary>
+    public bool NotAuthorBot { get; init; }
 }

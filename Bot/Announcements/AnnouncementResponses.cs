@@ -13,7 +13,14 @@ internal sealed record AnnouncementProgress(
     int Pending,
     int Sending,
     int Cancelled,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>Of the pending deliveries, those waiting to try again after the channel could not take them.</summary>
+    public int Retrying { get; init; }
+
+    /// <summary>When the earliest pending delivery is due: the scheduled time, or the next retry.</summary>
+    public DateTimeOffset? NextSendAt { get; init; }
+}
 
 /// <summary>Deliveries skipped, by reason.</summary>
 internal sealed record SkippedCounts(int QuietHours, int Cap, int Unsubscribed);

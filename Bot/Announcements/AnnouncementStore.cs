@@ -261,11 +261,13 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
                 var counts = new Dictionary<string, int>(StringComparer.Ordinal);
                 var unreachable = 0;
                 var duePending = 0;
+                var retrying = 0;
+                DateTimeOffset? nextSendAt = null;
                 using (var command = connection.CreateCommand())
                 {
                     command.CommandText = """
-                        SELECT state, COUNT(*), SUM(reason = 'unreachable'), SUM(due_at <= $now) FROM deliveries
-                        WHERE announcement_id = $id GROUP BY state;
+                        SELECT state, COUNT(*), SUM(reason = 'unreachable'), SUM(due_at <= $now), SUM(attempts > 0), MIN(due_at)
+                        FROM deliveries WHERE announcement_id = $id GROUP BY state;
                         """;
                     command.Parameters.AddWithValue("$id", id);
                     command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
@@ -282,6 +284,8 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
                         if (state == DeliveryStates.Pending)
                         {
                             duePending = rows.IsDBNull(3) ? 0 : rows.GetInt32(3);
+                            retrying = rows.IsDBNull(4) ? 0 : rows.GetInt32(4);
+                            nextSendAt = rows.IsDBNull(5) ? null : DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(5));
                         }
                     }
                 }
@@ -304,7 +308,11 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
                     Count(DeliveryStates.Pending),
                     Count(DeliveryStates.Sending),
                     Count(DeliveryStates.Cancelled),
-                    createdAt);
+                    createdAt)
+                {
+                    Retrying = retrying,
+                    NextSendAt = nextSendAt,
+                };
             },
             cancellationToken);
 

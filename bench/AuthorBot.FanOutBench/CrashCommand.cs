@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace AuthorBot.FanOutBench;
+
+/// <summary><c>crash</c>: copies per SIGKILL over several kills, with the per-kill figures and their mean.</summary>
+internal static class CrashCommand
+{
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var settings = new CrashSettings(Kills: 10, Readers: 2000, DirectLineReaders: 100, Rate: 400, Seed: 13);
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--kills" when i + 1 < args.Length:
+                    settings = settings with { Kills = int.Parse(args[++i], CultureInfo.InvariantCulture) };
+                    break;
+                case "--readers" when i + 1 < args.Length:
+                    settings = settings with { Readers = int.Parse(args[++i], CultureInfo.InvariantCulture) };
+                    break;
+                case "--directline-readers" when i + 1 < args.Length:
+                    settings = settings with { DirectLineReaders = int.Parse(args[++i], CultureInfo.InvariantCulture) };
+                    break;
+                case "--rate" when i + 1 < args.Length:
+                    settings = settings with { Rate = int.Parse(args[++i], CultureInfo.InvariantCulture) };
+                    break;
+                case "--seed" when i + 1 < args.Length:
+                    settings = settings with { Seed = int.Parse(args[++i], CultureInfo.InvariantCulture) };
+                    break;
+                default:
+                    Console.Error.WriteLine($"unknown argument: {args[i]}");
+                    return 2;
+            }
+        }
+
+        if (settings.Kills < 1 || settings.Readers < 10 || settings.DirectLineReaders < 0 || settings.Rate < 1)
+        {
+            Console.Error.WriteLine("--kills and --rate must be positive, --readers at least 10");
+            return 2;
+        }
+
+        var (channelFile, channelArguments) = Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) != "dotnet"
+            ? (self, new List<string> { "channel" })
+            : ("dotnet", [typeof(CrashRun).Assembly.Location, "channel"]);
+        using var channel = ChildProcess.Start(channelFile, channelArguments, AppContext.BaseDirectory, null, new Dictionary<string, string>(), "CHANNEL_LISTENING");
+        var channelUrl = new Uri(await channel.WaitForMarkerAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        var run = new CrashRun(settings, channel, channelUrl, http);
+        var random = new Random(settings.Seed);
+        Console.WriteLine(FormattableString.Invariant(
+            $"{settings.Kills} kills; {settings.Readers} Emulator readers and {settings.DirectLineReaders} Direct Line readers per announcement at {settings.Rate}/s; seed {settings.Seed}"));
+        var results = new List<CrashResult>();
+        for (var kill = 1; kill <= settings.Kills; kill++)
+        {
+            var result = await run.RunAsync(kill, random, cancellationToken).ConfigureAwait(false);
+            results.Add(result);
+            Console.WriteLine(FormattableString.Invariant(
+                $"kill {kill}: {result.PostsAtKill} posts before SIGKILL; sent {result.Sent}; second copies: Emulator {result.ConnectorCopies}, Direct Line {result.DirectLineCopies}; missing: {result.ConnectorMissing} / {result.DirectLineMissing}; load {result.LoadAverage}"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| kills | Emulator copies per kill (mean) | max | Direct Line copies per kill (mean) | max | missing readers |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine(FormattableString.Invariant(
+            $"| {results.Count} | {results.Average(r => r.ConnectorCopies):F1} | {results.Max(r => r.ConnectorCopies)} | {results.Average(r => r.DirectLineCopies):F1} | {results.Max(r => r.DirectLineCopies)} | {results.Sum(r => r.ConnectorMissing + r.DirectLineMissing)} |"));
+        return results.All(r => r.ConnectorMissing == 0 && r.DirectLineMissing == 0) ? 0 : 1;
+    }
+}

@@ -247,12 +247,17 @@ internal sealed partial class DirectLineRequestHandler(
         }
         catch (JsonException exception)
         {
-            return DirectLineErrors.BadArgument("The activity is not valid: " + exception.Message);
+            return DirectLineErrors.BadArgument("The activity is not valid: " + StrictJson.Describe(exception));
         }
 
         if (inbound is null)
         {
             return DirectLineErrors.BadArgument("The body must be an activity (a JSON object).");
+        }
+
+        if (ActivityValidator.Validate(inbound) is { } malformed)
+        {
+            return DirectLineErrors.BadArgument(malformed);
         }
 
         conversation.AdoptUser(fromId);
@@ -434,11 +439,13 @@ internal sealed partial class DirectLineRequestHandler(
 
         try
         {
-            return (JsonSerializer.Deserialize(BotJson.SkipBom(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)), typeInfo), null);
+            // Duplicate keys are refused before anything binds the body (JsonObject would throw ArgumentException).
+            var element = StrictJson.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+            return (element.Deserialize(typeInfo), null);
         }
         catch (JsonException exception)
         {
-            return (null, DirectLineErrors.BadArgument("The body is not valid JSON: " + exception.Message));
+            return (null, DirectLineErrors.BadArgument("The body is not valid JSON: " + StrictJson.Describe(exception)));
         }
     }
 

@@ -52,9 +52,9 @@ internal sealed record DirectLineUpload(JsonObject? Activity, IResult? Error)
         {
             activity = await ReadActivityAsync(form, cancellationToken).ConfigureAwait(false);
         }
-        catch (JsonException)
+        catch (JsonException exception)
         {
-            return new(null, DirectLineErrors.BadArgument("The 'activity' part is not valid JSON."));
+            return new(null, DirectLineErrors.BadArgument("The 'activity' part is not valid JSON: " + StrictJson.Describe(exception)));
         }
 
         activity ??= new JsonObject { ["type"] = ActivityTypes.Message };
@@ -83,14 +83,23 @@ internal sealed record DirectLineUpload(JsonObject? Activity, IResult? Error)
 
     private static async Task<JsonObject?> ReadActivityAsync(IFormCollection form, CancellationToken cancellationToken)
     {
+        byte[] json;
         if (form.Files.GetFile("activity") is { } part)
         {
             await using var stream = part.OpenReadStream();
-            return await JsonSerializer.DeserializeAsync(stream, DirectLineJsonContext.Default.JsonObject, cancellationToken).ConfigureAwait(false);
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            json = buffer.ToArray();
+        }
+        else if (form.TryGetValue("activity", out var text) && text.ToString().Length > 0)
+        {
+            json = System.Text.Encoding.UTF8.GetBytes(text.ToString());
+        }
+        else
+        {
+            return null;
         }
 
-        return form.TryGetValue("activity", out var text) && text.ToString().Length > 0
-            ? JsonSerializer.Deserialize(text.ToString(), DirectLineJsonContext.Default.JsonObject)
-            : null;
+        return StrictJson.Parse(json).Deserialize(DirectLineJsonContext.Default.JsonObject);
     }
 }

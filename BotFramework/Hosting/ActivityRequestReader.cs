@@ -70,7 +70,7 @@ internal static class ActivityRequestReader
         }
         catch (JsonException ex)
         {
-            return (StatusCodes.Status400BadRequest, null, "Body is not a JSON Activity object: " + ex.Message);
+            return (StatusCodes.Status400BadRequest, null, "Body is not a JSON Activity object: " + StrictJson.Describe(ex, body));
         }
 
         if (activity is null)
@@ -78,9 +78,9 @@ internal static class ActivityRequestReader
             return (StatusCodes.Status400BadRequest, null, "Body is not a JSON Activity object.");
         }
 
-        if (string.IsNullOrEmpty(activity.Type))
+        if (ActivityValidator.Validate(activity) is { } invalid)
         {
-            return (StatusCodes.Status400BadRequest, null, "Activity has no type.");
+            return (StatusCodes.Status400BadRequest, null, invalid);
         }
 
         if (activity.ServiceUrl is not null && !ConnectorClient.IsValidServiceUrl(activity.ServiceUrl))

@@ -86,13 +86,20 @@ public static class AuthorBotApp
         // Both channels' adapters run the same pipeline: turns of one reader one at a time, then state loaded and
         // saved once around the bot. One serialization instance, so a reader on two channels is still serialized.
         var serialization = services.GetRequiredService<TurnSerializationMiddleware>();
-        var autoSave = new AutoSaveStateMiddleware(services.GetRequiredService<UserState>(), services.GetRequiredService<ConversationState>());
+        var userState = services.GetRequiredService<UserState>();
+        var conversationState = services.GetRequiredService<ConversationState>();
+        var autoSave = new AutoSaveStateMiddleware(userState, conversationState);
+
+        // Serialization removes conflicts within this process; a write from elsewhere (another instance on the same
+        // store, an erase outside the turn) still loses the ETag race, and the turn then runs again on fresh state.
+        var retry = new RetryOnStateConflictMiddleware(userState, conversationState);
         BotAdapter[] adapters = [services.GetRequiredService<BotAdapter>(), services.GetRequiredService<DirectLineAdapter>()];
         var references = services.GetRequiredService<ConversationReferenceMiddleware>();
         foreach (var adapter in adapters)
         {
             adapter.Use(references);
             adapter.Use(serialization);
+            adapter.Use(retry);
             adapter.Use(autoSave);
         }
 

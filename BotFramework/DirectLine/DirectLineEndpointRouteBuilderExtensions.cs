@@ -10,7 +10,7 @@ public static class DirectLineEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the Direct Line 3.0 API under <paramref name="prefix"/> (Web Chat's <c>domain</c> is
-    /// <c>{origin}{prefix}</c>): tokens, conversations, activities, upload and the WebSocket stream,
+    /// <c>{origin}{prefix}</c>): tokens, conversations, activities, upload, uploaded files and the WebSocket stream,
     /// with their CORS preflights. On a <see cref="WebApplication"/> it also adds the WebSocket
     /// middleware; other hosts must call <c>UseWebSockets()</c> themselves. Needs
     /// <see cref="DirectLineServiceCollectionExtensions.AddDirectLine"/>.
@@ -34,8 +34,9 @@ public static class DirectLineEndpointRouteBuilderExtensions
         group.MapGet("/conversations/{conversationId}", Handler(context => handler.ReconnectAsync(context, routePrefix, ConversationId(context))));
         group.MapGet("/conversations/{conversationId}/activities", Handler(context => handler.GetActivitiesAsync(context, ConversationId(context))));
         group.MapPost("/conversations/{conversationId}/activities", Handler(context => handler.PostActivityAsync(context, ConversationId(context))));
-        group.MapPost("/conversations/{conversationId}/upload", Handler(context => handler.UploadAsync(context, ConversationId(context))))
+        group.MapPost("/conversations/{conversationId}/upload", Handler(context => handler.UploadAsync(context, routePrefix, ConversationId(context))))
             .DisableAntiforgery();
+        group.MapGet("/attachments/{attachmentId}", context => handler.GetAttachmentAsync(context, context.Request.RouteValues["attachmentId"] as string ?? string.Empty));
         group.Map("/conversations/{conversationId}/stream", context => handler.StreamAsync(context, ConversationId(context)));
         group.MapMethods("/{**path}", [HttpMethods.Options], context => handler.Preflight(context).ExecuteAsync(context));
         return group;

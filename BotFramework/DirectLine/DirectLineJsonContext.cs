@@ -11,6 +11,7 @@ namespace AuthorBot.BotFramework.DirectLine;
 [JsonSerializable(typeof(DirectLineErrorResponse))]
 [JsonSerializable(typeof(TokenParameters))]
 [JsonSerializable(typeof(ConversationLogHead))]
+[JsonSerializable(typeof(StoredAttachment))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class DirectLineJsonContext : JsonSerializerContext;

@@ -18,6 +18,7 @@ internal sealed partial class DirectLineRequestHandler(
     DirectLineTokenService tokens,
     DirectLineConversations conversations,
     DirectLineAdapter adapter,
+    DirectLineAttachmentStore attachments,
     DirectLineRateLimiter limiter,
     DirectLineCors cors,
     DirectLineOptions options,
@@ -160,7 +161,7 @@ internal sealed partial class DirectLineRequestHandler(
             : await AcceptAsync(context, conversation!, caller, activity, userIdOverride: null).ConfigureAwait(false);
     });
 
-    public Task<IResult> UploadAsync(HttpContext context, string conversationId) => GuardAsync(context, async () =>
+    public Task<IResult> UploadAsync(HttpContext context, string routePrefix, string conversationId) => GuardAsync(context, async () =>
     {
         var (conversation, caller, refused) = await AdmitToConversationAsync(context, conversationId, fromQuery: false).ConfigureAwait(false);
         if (refused is not null)
@@ -174,9 +175,70 @@ internal sealed partial class DirectLineRequestHandler(
             return DirectLineErrors.BadArgument("The userId query parameter is required.");
         }
 
-        var upload = await DirectLineUpload.ReadAsync(context, options.MaxUploadBytes, Stopping).ConfigureAwait(false);
-        return upload.Error ?? await AcceptAsync(context, conversation!, caller, upload.Activity!, userId).ConfigureAwait(false);
+        var upload = await DirectLineUpload.ReadAsync(context, conversation!.Id, options, attachments, BaseUrl(context) + routePrefix + "/attachments", Stopping).ConfigureAwait(false);
+        if (upload.Error is not null)
+        {
+            return upload.Error;
+        }
+
+        var result = await AcceptAsync(context, conversation, caller, upload.Activity!, userId).ConfigureAwait(false);
+        if (result is IStatusCodeHttpResult { StatusCode: >= 400 })
+        {
+            // The message was refused, so its files would be referenced by nothing.
+            attachments.Delete(upload.Files);
+        }
+
+        return result;
     });
+
+    /// <summary>
+    /// <c>GET .../attachments/{id}</c>: an uploaded file, for a token of the conversation it was uploaded to (in the
+    /// Authorization header, or as <c>?t=</c> for an <c>img</c> element, like the stream URL).
+    /// </summary>
+    public async Task GetAttachmentAsync(HttpContext context, string attachmentId)
+    {
+        StoredAttachment? attachment;
+        IResult? refused;
+        try
+        {
+            refused = Admit(context, fromQuery: true, out var caller);
+            attachment = refused is null ? await attachments.FindAsync(attachmentId, Stopping).ConfigureAwait(false) : null;
+            if (refused is null && (attachment is null || !caller.MayAccess(attachment.ConversationId)))
+            {
+                // The same answer whether the id is unknown or belongs to another conversation.
+                refused = DirectLineErrors.Error(StatusCodes.Status404NotFound, "NotFound", "No such attachment in this conversation.");
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogRequestFailed(logger, exception, context.Request.Path);
+            refused = DirectLineErrors.Error(StatusCodes.Status404NotFound, "NotFound", "No such attachment in this conversation.");
+            attachment = null;
+        }
+
+        if (refused is not null)
+        {
+            await refused.ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var response = context.Response;
+        var inline = attachment!.ContentType is "image/png" or "image/jpeg" or "image/gif" or "image/webp";
+        response.ContentType = attachment.ContentType;
+        response.ContentLength = attachment.Length;
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        response.Headers.CacheControl = "private, max-age=3600";
+        response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue(inline ? "inline" : "attachment")
+        {
+            FileNameStar = attachment.Name ?? attachment.Id,
+        }.ToString();
+        var file = attachments.OpenRead(attachment);
+        await using (file.ConfigureAwait(false))
+        {
+            await file.CopyToAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
 
     public async Task StreamAsync(HttpContext context, string conversationId)
     {

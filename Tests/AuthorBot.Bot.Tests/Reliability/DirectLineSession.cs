@@ -43,6 +43,19 @@ internal sealed class DirectLineSession : IDisposable
     public Task<HttpResponseMessage> PostAsync(string json) =>
         Client.PostAsync(new Uri($"conversations/{ConversationId}/activities", UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
 
+    /// <summary>Uploads one file the way Web Chat does (an activity part and a file part).</summary>
+    public Task<HttpResponseMessage> UploadAsync(ReadOnlyMemory<byte> content, string contentType, string fileName)
+    {
+        var form = new MultipartFormDataContent();
+        var activity = new ByteArrayContent("{\"type\":\"message\"}"u8.ToArray());
+        activity.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.microsoft.activity");
+        form.Add(activity, "activity", "blob");
+        var file = new ReadOnlyMemoryContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        form.Add(file, "file", fileName);
+        return Client.PostAsync(new Uri($"conversations/{ConversationId}/upload?userId={Uri.EscapeDataString(UserId)}", UriKind.Relative), form);
+    }
+
     /// <summary>Every activity in the conversation's log.</summary>
     public async Task<List<JsonElement>> ActivitiesAsync()
     {

@@ -1,5 +1,6 @@
 using AuthorBot.Bot.Announcements;
 using AuthorBot.Bot.DirectLine;
+using AuthorBot.Bot.Hosting;
 using AuthorBot.Bot.Proactive;
 using AuthorBot.Bot.Recommendations;
 using AuthorBot.BotFramework.Builder;
@@ -44,6 +45,8 @@ public static class AuthorBotApp
         builder.Services.AddAuthorBotDialogs();
         builder.Services.AddRecommendations(builder.Configuration);
         builder.Services.AddDirectLine(builder.Configuration);
+        builder.Services.AddReaderIdentity(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddTrustedForwardedHeaders(builder.Configuration);
         builder.Services.AddAnnouncements(builder.Configuration);
         configure?.Invoke(builder);
         if (AnonymousListenGuard.Check(builder.Configuration) is { } exposed)
@@ -52,6 +55,7 @@ public static class AuthorBotApp
         }
 
         var app = builder.Build();
+        app.UseTrustedForwardedHeaders();
         UseBotMiddleware(app.Services);
         WarnWhenAnonymous(app);
         app.UseDefaultFiles();

@@ -99,11 +99,19 @@ public sealed class DirectLineAdapter : BotAdapter
         }
     }
 
-    /// <summary>Runs one inbound activity through the middleware and <paramref name="callback"/>.</summary>
-    internal async Task ProcessActivityAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one inbound activity through the middleware and <paramref name="callback"/>; <paramref name="userVouched"/>
+    /// is false when the client named the user id itself (see <see cref="TurnIdentity"/>).
+    /// </summary>
+    internal async Task ProcessActivityAsync(Activity activity, BotCallbackHandler callback, bool userVouched, CancellationToken cancellationToken)
     {
         var context = new TurnContext(this, activity);
         context.TurnState.Set<object>(DeferPersistKey, true);
+        if (!userVouched)
+        {
+            TurnIdentity.MarkUserUnvouched(context);
+        }
+
         await RunPipelineAsync(context, callback, cancellationToken).ConfigureAwait(false);
     }
 

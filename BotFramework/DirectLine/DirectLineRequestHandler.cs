@@ -100,7 +100,7 @@ internal sealed partial class DirectLineRequestHandler(
         if (firstStart)
         {
             // The welcome must be in the log before the client opens its socket or polls.
-            await RunTurnsAsync(context, conversation, inbound: null).ConfigureAwait(false);
+            await RunTurnsAsync(context, conversation, inbound: null, Vouches(caller)).ConfigureAwait(false);
         }
 
         await conversations.PersistAsync(conversation, Stopping).ConfigureAwait(false);
@@ -335,7 +335,7 @@ internal sealed partial class DirectLineRequestHandler(
 
         // The echo is already on its way to the sockets. The bot runs next and the log is saved once
         // after its turn (echo and replies in one write), before the client gets its {id}.
-        var botFailed = !await RunTurnsAsync(context, conversation, inbound).ConfigureAwait(false);
+        var botFailed = !await RunTurnsAsync(context, conversation, inbound, Vouches(caller)).ConfigureAwait(false);
         await conversations.PersistAsync(conversation, Stopping).ConfigureAwait(false);
         return botFailed
             ? DirectLineErrors.BotError()
@@ -346,7 +346,7 @@ internal sealed partial class DirectLineRequestHandler(
     /// Runs, one turn at a time per conversation, the user's conversationUpdate (once, as soon as the
     /// user id is known) and then <paramref name="inbound"/>. False when the bot threw.
     /// </summary>
-    private async Task<bool> RunTurnsAsync(HttpContext context, DirectLineConversation conversation, Activity? inbound)
+    private async Task<bool> RunTurnsAsync(HttpContext context, DirectLineConversation conversation, Activity? inbound, bool userVouched)
     {
         var bot = context.RequestServices.GetService<IBot>();
         if (bot is null)
@@ -360,12 +360,12 @@ internal sealed partial class DirectLineRequestHandler(
         {
             if (conversation.TryClaimUserAnnouncement())
             {
-                await adapter.ProcessActivityAsync(MembersAdded(context, conversation), bot.OnTurnAsync, Stopping).ConfigureAwait(false);
+                await adapter.ProcessActivityAsync(MembersAdded(context, conversation), bot.OnTurnAsync, userVouched, Stopping).ConfigureAwait(false);
             }
 
             if (inbound is not null)
             {
-                await adapter.ProcessActivityAsync(inbound, bot.OnTurnAsync, Stopping).ConfigureAwait(false);
+                await adapter.ProcessActivityAsync(inbound, bot.OnTurnAsync, userVouched, Stopping).ConfigureAwait(false);
             }
 
             return true;
@@ -538,6 +538,13 @@ internal sealed partial class DirectLineRequestHandler(
         userId.Length > MaxUserIdLength || userId.Any(char.IsControl) || userId.Length == 0
             ? $"A user id must be 1-{MaxUserIdLength} printable characters."
             : null;
+
+    /// <summary>
+    /// The secret holder vouches for any id it names, and a token for the id it carries (which then is the turn's);
+    /// an id the client of a token without one named itself (in the start request, the post or the upload's query) is
+    /// only claimed.
+    /// </summary>
+    private static bool Vouches(DirectLineCaller caller) => caller.IsSecret || caller.UserId is not null;
 
     private static string? CheckNotReserved(string userId, DirectLineCaller caller) =>
         !caller.IsSecret && userId.StartsWith(ReservedUserIdPrefix, StringComparison.Ordinal)

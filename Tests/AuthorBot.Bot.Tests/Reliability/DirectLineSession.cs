@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -25,14 +26,19 @@ internal sealed class DirectLineSession : IDisposable
 
     public string Token { get; }
 
+    /// <summary>A new reader: a browser of its own (its own cookies), a token from the page's endpoint, a conversation.</summary>
     public static async Task<DirectLineSession> StartAsync(RunningHost host)
     {
-        using var grant = await host.Client.PostAsync(new Uri("/api/directline/token", UriKind.Relative), new StringContent("{}", Encoding.UTF8, "application/json"));
+        var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = new Uri(host.BaseAddress, "/v3/directline/"),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        using var grant = await client.PostAsync(new Uri("/api/directline/token", UriKind.Relative), new StringContent("{}", Encoding.UTF8, "application/json"));
         grant.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await grant.Content.ReadAsStringAsync());
         var token = body.RootElement.GetProperty("token").GetString()!;
         var userId = body.RootElement.GetProperty("userId").GetString()!;
-        var client = new HttpClient { BaseAddress = new Uri(host.BaseAddress, "/v3/directline/"), Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var start = await client.PostAsync(new Uri("conversations", UriKind.Relative), null);
         start.EnsureSuccessStatusCode();

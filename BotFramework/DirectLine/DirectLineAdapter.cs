@@ -53,10 +53,11 @@ public sealed class DirectLineAdapter : BotAdapter
             }
 
             conversation ??= await ConversationOfAsync(activity, cancellationToken).ConfigureAwait(false);
+            var sourceId = string.IsNullOrEmpty(activity.Id) ? null : activity.Id;
             var node = ToOutgoingJson(activity, conversation.Id);
             responses[i] = activity.Type == ActivityTypes.Typing
                 ? new ResourceResponse(conversation.Broadcast(node, _time.GetUtcNow()))
-                : new ResourceResponse(conversation.Append(node, _time.GetUtcNow(), _conversations.Retention).Id);
+                : new ResourceResponse(conversation.Append(node, _time.GetUtcNow(), _conversations.Retention, sourceId).Id);
         }
 
         // In a turn started by a client's post, the request saves the log once the turn ends, so the

@@ -44,7 +44,8 @@ internal static class CrashCommand
             : ("dotnet", [typeof(CrashRun).Assembly.Location, "channel"]);
         using var channel = ChildProcess.Start(channelFile, channelArguments, AppContext.BaseDirectory, null, new Dictionary<string, string>(), "CHANNEL_LISTENING");
         var channelUrl = new Uri(await channel.WaitForMarkerAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false));
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        // No cookie jar: each Direct Line reader is a browser of its own (the token endpoint binds one reader per browser).
+        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { Timeout = TimeSpan.FromSeconds(60) };
         var run = new CrashRun(settings, channel, channelUrl, http);
         var random = new Random(settings.Seed);
         Console.WriteLine(FormattableString.Invariant(

@@ -88,6 +88,12 @@ internal static class ActivityRequestReader
             return (StatusCodes.Status400BadRequest, null, "Activity serviceUrl is not an absolute http(s) URL.");
         }
 
+        // Only an expectReplies turn is answered in the HTTP response; any other needs somewhere to send its replies.
+        if (activity.ServiceUrl is null && !string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal))
+        {
+            return (StatusCodes.Status400BadRequest, null, "Activity has no serviceUrl to answer at (only expectReplies activities may omit it).");
+        }
+
         return (StatusCodes.Status200OK, activity, null);
     }
 }

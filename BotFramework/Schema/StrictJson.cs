@@ -41,9 +41,10 @@ public static partial class StrictJson
             {
                 using var document = JsonDocument.Parse(body, DocumentOptions);
             }
-            catch (JsonException precise) when (DuplicateOf(precise.Message) is { } key)
+            catch (JsonException precise)
             {
-                return DuplicateMessage(key);
+                // The document reader stops at the first problem, which may come before the duplicate (trailing content).
+                return Describe(DuplicateOf(precise.Message) is null ? exception : precise);
             }
         }
 

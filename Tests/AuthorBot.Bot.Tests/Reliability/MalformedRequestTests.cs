@@ -97,6 +97,7 @@ public sealed class MalformedRequestTests
         { "channelId empty", """{"type":"message","text":"hi","channelId":""}""", "no channelId" },
         { "channelId null", """{"type":"message","text":"hi","channelId":null}""", "no channelId" },
         { "channelId with a slash", """{"type":"message","text":"hi","channelId":"emulator/users/x"}""", "channelId must be" },
+        { "no serviceUrl to answer at", """{"type":"message","text":"hi","serviceUrl":null}""", "no serviceUrl" },
         { "from.id with a control character", """{"type":"message","text":"hi","from":{"id":"a\u0000b"}}""", "from.id must be" },
     };
 

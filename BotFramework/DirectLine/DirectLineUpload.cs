@@ -20,6 +20,19 @@ internal sealed record DirectLineUpload(JsonObject? Activity, IReadOnlyList<Stor
 
     public static async Task<DirectLineUpload> ReadAsync(HttpContext context, string conversationId, DirectLineOptions options, DirectLineAttachmentStore store, string attachmentsUrl, CancellationToken cancellationToken)
     {
+        // A body sent without a length (chunked) is cut off by the server at the same limit. One that declares a length
+        // over it is answered 413 unread, and the server drains it under its own limit so the client hears the answer.
+        if (context.Request.ContentLength is null && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
+        {
+            sizeLimit.MaxRequestBodySize = options.MaxUploadBytes;
+        }
+
+        // A refusal part-way leaves the rest of the body to the endpoint, which reads it before answering.
+        return await ReadCoreAsync(context, conversationId, options, store, attachmentsUrl, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<DirectLineUpload> ReadCoreAsync(HttpContext context, string conversationId, DirectLineOptions options, DirectLineAttachmentStore store, string attachmentsUrl, CancellationToken cancellationToken)
+    {
         if (context.Request.ContentLength > options.MaxUploadBytes)
         {
             return Refused(DirectLineErrors.TooLarge(options.MaxUploadBytes));
@@ -30,12 +43,6 @@ internal sealed record DirectLineUpload(JsonObject? Activity, IReadOnlyList<Stor
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 and <= MaxBoundaryLength } boundary)
         {
             return Refused(DirectLineErrors.BadArgument("Upload a multipart/form-data body with a boundary."));
-        }
-
-        // A body sent without a length (chunked) is cut off by the server at the same limit.
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
-        {
-            sizeLimit.MaxRequestBodySize = options.MaxUploadBytes;
         }
 
         var reader = new MultipartReader(boundary, context.Request.Body)

@@ -61,7 +61,7 @@ internal static class ActivityRequestReader
         Activity? activity;
         try
         {
-            var json = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = BotJson.MaxDepth });
+            var json = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = BotJson.MaxInboundDepth });
             activity = JsonSerializer.Deserialize(ref json, BotJsonContext.Default.Activity);
             if (json.Read())
             {

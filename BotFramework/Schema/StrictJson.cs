@@ -11,8 +11,8 @@ namespace AuthorBot.BotFramework.Schema;
 /// </summary>
 public static partial class StrictJson
 {
-    /// <summary>Document options that refuse duplicate keys and nesting deeper than <see cref="BotJson.MaxDepth"/>.</summary>
-    public static JsonDocumentOptions DocumentOptions { get; } = new() { AllowDuplicateProperties = false, MaxDepth = BotJson.MaxDepth };
+    /// <summary>Document options that refuse duplicate keys and nesting deeper than <see cref="BotJson.MaxInboundDepth"/>.</summary>
+    public static JsonDocumentOptions DocumentOptions { get; } = new() { AllowDuplicateProperties = false, MaxDepth = BotJson.MaxInboundDepth };
 
     /// <summary>Parses one JSON value (a leading byte-order mark skipped), refusing duplicate keys.</summary>
     /// <exception cref="JsonException">Not JSON, too deep, content after the value, or a duplicate key.</exception>

@@ -47,6 +47,24 @@ public sealed class MalformedRequestTests
     }
 
     [Fact]
+    public async Task A_deeply_nested_direct_line_post_is_400_and_the_conversation_keeps_working()
+    {
+        await using var host = await RunningHost.StartWithMemoryAsync();
+        using var session = await DirectLineSession.StartAsync(host);
+        var deep = new string('[', 60) + new string(']', 60);
+
+        using (var refused = await session.PostAsync("{\"type\":\"message\",\"text\":\"hi\",\"value\":" + deep + "}"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("depth", await ErrorTextAsync(refused), StringComparison.Ordinal);
+        }
+
+        // Stored, it would have broken every later write of this conversation's log.
+        using var next = await session.PostAsync("""{"type":"message","text":"menu"}""");
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+
+    [Fact]
     public async Task Duplicate_keys_in_the_activity_part_of_a_direct_line_upload_are_400_not_500()
     {
         await using var host = await RunningHost.StartWithMemoryAsync();

@@ -27,6 +27,9 @@ internal static class CrashCommand
                 case "--seed" when i + 1 < args.Length:
                     settings = settings with { Seed = int.Parse(args[++i], CultureInfo.InvariantCulture) };
                     break;
+                case "--baseline-dir" when i + 1 < args.Length && File.Exists(Path.Combine(args[i + 1], "AuthorBot.Bot.dll")):
+                    settings = settings with { BaselineDirectory = Path.GetFullPath(args[++i]) };
+                    break;
                 default:
                     Console.Error.WriteLine($"unknown argument: {args[i]}");
                     return 2;
@@ -50,20 +53,32 @@ internal static class CrashCommand
         var random = new Random(settings.Seed);
         Console.WriteLine(FormattableString.Invariant(
             $"{settings.Kills} kills; {settings.Readers} Emulator readers and {settings.DirectLineReaders} Direct Line readers per announcement at {settings.Rate}/s; seed {settings.Seed}"));
-        var results = new List<CrashResult>();
+        // With a baseline, each kill point runs on both builds back to back, so both see the same machine load.
+        var builds = settings.BaselineDirectory is { } baseline
+            ? new List<(string Name, string Directory)> { ("baseline", baseline), ("this build", AppContext.BaseDirectory) }
+            : [("this build", AppContext.BaseDirectory)];
+        var results = builds.ToDictionary(b => b.Name, _ => new List<CrashResult>(), StringComparer.Ordinal);
         for (var kill = 1; kill <= settings.Kills; kill++)
         {
-            var result = await run.RunAsync(kill, random, cancellationToken).ConfigureAwait(false);
-            results.Add(result);
-            Console.WriteLine(FormattableString.Invariant(
-                $"kill {kill}: {result.PostsAtKill} posts before SIGKILL; sent {result.Sent}; second copies: Emulator {result.ConnectorCopies}, Direct Line {result.DirectLineCopies}; missing: {result.ConnectorMissing} / {result.DirectLineMissing}; load {result.LoadAverage}"));
+            var fraction = 0.2 + (0.5 * random.NextDouble());
+            foreach (var (name, directory) in builds)
+            {
+                var result = await run.RunAsync(kill, fraction, directory, cancellationToken).ConfigureAwait(false);
+                results[name].Add(result);
+                Console.WriteLine(FormattableString.Invariant(
+                    $"{name}, kill {kill}: {result.PostsAtKill} posts before SIGKILL; sent {result.Sent}; second copies: Emulator {result.ConnectorCopies}, Direct Line {result.DirectLineCopies}; missing: {result.ConnectorMissing} / {result.DirectLineMissing}; load {result.LoadAverage}"));
+            }
         }
 
         Console.WriteLine();
-        Console.WriteLine("| kills | Emulator copies per kill (mean) | max | Direct Line copies per kill (mean) | max | missing readers |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
-        Console.WriteLine(FormattableString.Invariant(
-            $"| {results.Count} | {results.Average(r => r.ConnectorCopies):F1} | {results.Max(r => r.ConnectorCopies)} | {results.Average(r => r.DirectLineCopies):F1} | {results.Max(r => r.DirectLineCopies)} | {results.Sum(r => r.ConnectorMissing + r.DirectLineMissing)} |"));
-        return results.All(r => r.ConnectorMissing == 0 && r.DirectLineMissing == 0) ? 0 : 1;
+        Console.WriteLine("| build | kills | Emulator copies per kill (mean) | max | Direct Line copies per kill (mean) | max | missing readers |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var (name, list) in results)
+        {
+            Console.WriteLine(FormattableString.Invariant(
+                $"| {name} | {list.Count} | {list.Average(r => r.ConnectorCopies):F1} | {list.Max(r => r.ConnectorCopies)} | {list.Average(r => r.DirectLineCopies):F1} | {list.Max(r => r.DirectLineCopies)} | {list.Sum(r => r.ConnectorMissing + r.DirectLineMissing)} |"));
+        }
+
+        return results.Values.SelectMany(r => r).All(r => r.ConnectorMissing == 0 && r.DirectLineMissing == 0) ? 0 : 1;
     }
 }

@@ -16,7 +16,8 @@ internal sealed class CrashRun(CrashSettings settings, ChildProcess channel, Uri
 {
     private const string ApiKey = "crash-bench-key-0123456789";
 
-    public async Task<CrashResult> RunAsync(int kill, Random random, CancellationToken cancellationToken)
+    /// <summary>One kill with the bot built in <paramref name="botDirectory"/> (AuthorBot.Bot.dll and its appsettings.json).</summary>
+    public async Task<CrashResult> RunAsync(int kill, double fraction, string botDirectory, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "authorbot-crash-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -35,8 +36,7 @@ internal sealed class CrashRun(CrashSettings settings, ChildProcess channel, Uri
             List<DirectLineReader> directLine;
             string id;
             int postsAtKill;
-            var fraction = 0.2 + (0.5 * random.NextDouble());
-            using (var first = StartBot(port, proactive, state))
+            using (var first = StartBot(botDirectory, port, proactive, state))
             {
                 await WaitHealthyAsync(first, botUrl, cancellationToken).ConfigureAwait(false);
                 directLine = await StartDirectLineReadersAsync(botUrl, settings.DirectLineReaders, cancellationToken).ConfigureAwait(false);
@@ -46,7 +46,7 @@ internal sealed class CrashRun(CrashSettings settings, ChildProcess channel, Uri
                 postsAtKill = await CountAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            using var second = StartBot(port, proactive, state);
+            using var second = StartBot(botDirectory, port, proactive, state);
             await WaitHealthyAsync(second, botUrl, cancellationToken).ConfigureAwait(false);
             var sent = await WaitCompletedAsync(botUrl, id, cancellationToken).ConfigureAwait(false);
             var stats = await StatsAsync(cancellationToken).ConfigureAwait(false);
@@ -67,11 +67,11 @@ internal sealed class CrashRun(CrashSettings settings, ChildProcess channel, Uri
         }
     }
 
-    private ChildProcess StartBot(int port, string proactive, string state)
+    private ChildProcess StartBot(string botDirectory, int port, string proactive, string state)
     {
         List<string> arguments =
         [
-            Path.Combine(AppContext.BaseDirectory, "AuthorBot.Bot.dll"),
+            Path.Combine(botDirectory, "AuthorBot.Bot.dll"),
             $"--urls=http://127.0.0.1:{port}",
             "--Storage:Provider=Sqlite",
             $"--Storage:Sqlite:Path={state}",
@@ -82,7 +82,7 @@ internal sealed class CrashRun(CrashSettings settings, ChildProcess channel, Uri
             $"--DirectLine:DataDirectory={Path.GetDirectoryName(state)}",
             "--Logging:LogLevel:Default=Warning",
         ];
-        return ChildProcess.Start("dotnet", arguments, AppContext.BaseDirectory, null, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+        return ChildProcess.Start("dotnet", arguments, botDirectory, null, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
     }
 
     /// <summary>Readers who chatted on the bot's own Web Chat channel: a token, a conversation and one message each.</summary>

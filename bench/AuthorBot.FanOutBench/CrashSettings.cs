@@ -6,4 +6,5 @@ namespace AuthorBot.FanOutBench;
 /// <param name="DirectLineReaders">Readers of the bot's own Direct Line channel, started through its token endpoint.</param>
 /// <param name="Rate">Announcements:MaxPerSecond.</param>
 /// <param name="Seed">Seeds the point of each kill (20-70 % of the Emulator readers delivered).</param>
-internal sealed record CrashSettings(int Kills, int Readers, int DirectLineReaders, int Rate, int Seed);
+/// <param name="BaselineDirectory">Another build of the bot (its output folder); each kill then runs on it too, alternately.</param>
+internal sealed record CrashSettings(int Kills, int Readers, int DirectLineReaders, int Rate, int Seed, string? BaselineDirectory = null);

@@ -15,7 +15,7 @@ using AuthorBot.FanOutBench;
 // The channel process is this program again: `AuthorBot.FanOutBench channel`.
 //
 //        dotnet run -c Release --project bench/AuthorBot.FanOutBench -- crash [--kills 10] [--readers 2000]
-//            [--directline-readers 100] [--rate 400] [--seed 13]
+//            [--directline-readers 100] [--rate 400] [--seed 13] [--baseline-dir <another build's bin/Release/net10.0>]
 //   copies per SIGKILL: each run kills the bot part-way through an announcement, restarts it on the same files and
 //   counts the readers who got a second copy (Emulator channel and the bot's own Direct Line log).
 // Exit code 1 when any reader was missed or messaged twice.

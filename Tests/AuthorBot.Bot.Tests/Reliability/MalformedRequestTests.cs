@@ -84,6 +84,23 @@ public sealed class MalformedRequestTests
     }
 
     [Fact]
+    public async Task Duplicate_keys_on_the_token_endpoint_and_a_direct_line_conversation_start_are_400_naming_the_key()
+    {
+        await using var host = await RunningHost.StartWithMemoryAsync();
+        using var session = await DirectLineSession.StartAsync(host);
+
+        using (var token = await session.Client.PostAsync(new Uri("/api/directline/token", UriKind.Relative), new StringContent("""{"userId":"dl_a","userId":"dl_b"}""", Encoding.UTF8, "application/json")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, token.StatusCode);
+            Assert.Contains("'userId' appears twice", await ErrorTextAsync(token), StringComparison.Ordinal);
+        }
+
+        using var start = await session.Client.PostAsync(new Uri("conversations", UriKind.Relative), new StringContent("""{"user":{"id":"a","id":"b"}}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, start.StatusCode);
+        Assert.Contains("'id' appears twice", await ErrorTextAsync(start), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Duplicate_keys_in_an_announcement_are_400_naming_the_field()
     {
         await using var host = await AnnouncementHost.StartAsync();

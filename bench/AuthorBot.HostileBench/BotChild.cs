@@ -49,8 +49,10 @@ public sealed class BotChild : IDisposable
         }
     }
 
-    public static async Task<BotChild> StartAsync(string dataFolder, IEnumerable<string> extraSettings, CancellationToken cancellationToken)
+    /// <summary>Starts the bot built in <paramref name="botDirectory"/> (default: the one beside this program).</summary>
+    public static async Task<BotChild> StartAsync(string dataFolder, IEnumerable<string> extraSettings, string? botDirectory, CancellationToken cancellationToken)
     {
+        botDirectory ??= AppContext.BaseDirectory;
         int port;
         using (var listener = new TcpListener(IPAddress.Loopback, 0))
         {
@@ -60,12 +62,12 @@ public sealed class BotChild : IDisposable
 
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = botDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AuthorBot.Bot.dll"));
+        start.ArgumentList.Add(Path.Combine(botDirectory, "AuthorBot.Bot.dll"));
         foreach (var argument in (string[])
         [
             $"--urls=http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",

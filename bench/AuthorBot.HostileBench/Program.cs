@@ -54,32 +54,32 @@ try
     switch (command)
     {
         case "fuzz":
-        {
-            await using var sink = await ConnectorSink.StartAsync().ConfigureAwait(false);
-
-            // The rate limit would answer most of a single-address flood with 429 before it reached anything worth testing.
-            using var bot = await BotChild.StartAsync(folder, ["--DirectLine:RateLimitPerSecond=5000", "--DirectLine:RateLimitBurst=5000"], botDirectory, cancel.Token).ConfigureAwait(false);
-            var state = new FuzzState(BotChild.Secret, BotChild.ApiKey, sink.ServiceUrl);
-            var report = await new FuzzRunner(bot.BaseAddress, state).RunAsync(options["--seed"], 0, options["--requests"], options["--concurrency"], cancel.Token).ConfigureAwait(false);
-            Console.WriteLine(report.Describe());
-            Console.WriteLine(FormattableString.Invariant($"documented 501 answers to unhandled invokes: {report.InvokeNotImplemented}; posts the bot made to the loopback sink: {sink.Posts}"));
-            var alive = !bot.HasExited;
-            var signup = alive ? await SignupCheck.RunAsync(bot.BaseAddress, cancel.Token).ConfigureAwait(false) : "the bot process exited";
-            Console.WriteLine(signup is null ? "signup after the fuzz: completed over /api/messages and over Direct Line" : "signup after the fuzz FAILED: " + signup);
-            if (!alive || report.ServerErrors.Count > 0 || report.Dropped.Count > 0)
             {
-                Console.WriteLine(bot.RecentOutput);
+                await using var sink = await ConnectorSink.StartAsync().ConfigureAwait(false);
+
+                // The rate limit would answer most of a single-address flood with 429 before it reached anything worth testing.
+                using var bot = await BotChild.StartAsync(folder, ["--DirectLine:RateLimitPerSecond=5000", "--DirectLine:RateLimitBurst=5000"], botDirectory, cancel.Token).ConfigureAwait(false);
+                var state = new FuzzState(BotChild.Secret, BotChild.ApiKey, sink.ServiceUrl);
+                var report = await new FuzzRunner(bot.BaseAddress, state).RunAsync(options["--seed"], 0, options["--requests"], options["--concurrency"], cancel.Token).ConfigureAwait(false);
+                Console.WriteLine(report.Describe());
+                Console.WriteLine(FormattableString.Invariant($"documented 501 answers to unhandled invokes: {report.InvokeNotImplemented}; posts the bot made to the loopback sink: {sink.Posts}"));
+                var alive = !bot.HasExited;
+                var signup = alive ? await SignupCheck.RunAsync(bot.BaseAddress, cancel.Token).ConfigureAwait(false) : "the bot process exited";
+                Console.WriteLine(signup is null ? "signup after the fuzz: completed over /api/messages and over Direct Line" : "signup after the fuzz FAILED: " + signup);
+                if (!alive || report.ServerErrors.Count > 0 || report.Dropped.Count > 0)
+                {
+                    Console.WriteLine(bot.RecentOutput);
+                }
+
+                return report.ServerErrors.Count == 0 && report.Dropped.Count == 0 && signup is null ? 0 : 1;
             }
 
-            return report.ServerErrors.Count == 0 && report.Dropped.Count == 0 && signup is null ? 0 : 1;
-        }
-
         case "uploads":
-        {
-            using var bot = await BotChild.StartAsync(folder, ["--DirectLine:RateLimitPerSecond=5000", "--DirectLine:RateLimitBurst=5000"], botDirectory, cancel.Token).ConfigureAwait(false);
-            Console.WriteLine(await UploadMemoryRun.RunAsync(bot, folder, options["--count"], options["--size"], options["--conversations"], cancel.Token).ConfigureAwait(false));
-            return 0;
-        }
+            {
+                using var bot = await BotChild.StartAsync(folder, ["--DirectLine:RateLimitPerSecond=5000", "--DirectLine:RateLimitBurst=5000"], botDirectory, cancel.Token).ConfigureAwait(false);
+                Console.WriteLine(await UploadMemoryRun.RunAsync(bot, folder, options["--count"], options["--size"], options["--conversations"], cancel.Token).ConfigureAwait(false));
+                return 0;
+            }
 
         default:
             Console.Error.WriteLine("commands: fuzz, uploads");

@@ -49,6 +49,8 @@ public static class AuthorBotApp
         builder.Services.AddAuthorBotDialogs();
         builder.Services.AddRecommendations(builder.Configuration);
         builder.Services.AddDirectLine(builder.Configuration);
+        builder.Services.AddReaderIdentity(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddTrustedForwardedHeaders(builder.Configuration);
         builder.Services.AddAnnouncements(builder.Configuration);
         builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddAuthorBotTelemetry(builder.Configuration);
@@ -60,6 +62,7 @@ public static class AuthorBotApp
         }
 
         var app = builder.Build();
+        app.UseTrustedForwardedHeaders();
         UseBotMiddleware(app.Services);
         WarnWhenAnonymous(app);
         StartupBanner.LogWhereToChat(app);
@@ -95,7 +98,13 @@ public static class AuthorBotApp
         // Both channels' adapters run the same pipeline: turns of one reader one at a time, then state loaded and
         // saved once around the bot. One serialization instance, so a reader on two channels is still serialized.
         var serialization = services.GetRequiredService<TurnSerializationMiddleware>();
-        var autoSave = new AutoSaveStateMiddleware(services.GetRequiredService<UserState>(), services.GetRequiredService<ConversationState>());
+        var userState = services.GetRequiredService<UserState>();
+        var conversationState = services.GetRequiredService<ConversationState>();
+        var autoSave = new AutoSaveStateMiddleware(userState, conversationState);
+
+        // Serialization removes conflicts within this process; a write from elsewhere (another instance on the same
+        // store, an erase outside the turn) still loses the ETag race, and the turn then runs again on fresh state.
+        var retry = new RetryOnStateConflictMiddleware(userState, conversationState);
         BotAdapter[] adapters = [services.GetRequiredService<BotAdapter>(), services.GetRequiredService<DirectLineAdapter>()];
         var references = services.GetRequiredService<ConversationReferenceMiddleware>();
         var tenants = services.GetRequiredService<AllowedTenantsMiddleware>();
@@ -111,6 +120,7 @@ public static class AuthorBotApp
             adapter.Use(mentions);
             adapter.Use(references);
             adapter.Use(serialization);
+            adapter.Use(retry);
             adapter.Use(autoSave);
         }
 

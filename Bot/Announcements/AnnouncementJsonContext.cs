@@ -3,13 +3,14 @@ using System.Text.Json.Serialization;
 
 namespace AuthorBot.Bot.Announcements;
 
-/// <summary>Source-generated JSON for the announcements API; unknown fields are an error so typos are not silently ignored.</summary>
+/// <summary>Source-generated JSON for the announcements API; unknown fields and duplicate keys are an error so typos are not silently ignored.</summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     ReadCommentHandling = JsonCommentHandling.Skip,
-    AllowTrailingCommas = true)]
+    AllowTrailingCommas = true,
+    AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(AnnouncementRequest))]
 [JsonSerializable(typeof(AnnouncementProgress))]
 [JsonSerializable(typeof(AnnouncementResults))]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AuthorBot.BotFramework.Schema;
 
 namespace AuthorBot.Bot.Announcements;
 
@@ -17,6 +18,11 @@ internal static partial class AnnouncementJsonError
         var where = exception.LineNumber is { } line && exception.BytePositionInLine is { } column
             ? string.Create(CultureInfo.InvariantCulture, $" (line {line + 1}, column {column + 1})")
             : string.Empty;
+        if (StrictJson.DuplicateOf(exception.Message) is { } duplicate)
+        {
+            return $"'{duplicate}' appears twice in one object{where}; send each field once.";
+        }
+
         var field = FieldOf(exception.Path);
         if (ConvertedTo().Match(exception.Message) is { Success: true } match)
         {

@@ -165,14 +165,17 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
             cancellationToken);
 
     /// <summary>
-    /// Writes the engine's decisions for a batch in one transaction: skips and deferrals, then <c>sending</c> (with
-    /// the attempt counted and the rewritten links stored) for the deliveries about to go out. Only rows still pending
-    /// change, so a cancel that came first wins. Returns the ids now marked sending.
+    /// Writes the engine's decisions for a batch in one transaction: first the outcomes of sends that have finished
+    /// since the last write (<paramref name="finished"/>: their <c>sent</c> marks are committed no later than the next
+    /// batch is marked), then skips and deferrals, then <c>sending</c> (with the attempt counted and the rewritten links
+    /// stored) for the deliveries about to go out. Only rows still pending change, so a cancel that came first wins.
+    /// Returns the ids now marked sending.
     /// </summary>
-    public Task<HashSet<long>> BeginSendingAsync(IReadOnlyList<DeliveryOutcome> decided, IReadOnlyList<long> sending, IReadOnlyList<LinkToken> links, CancellationToken cancellationToken) =>
+    public Task<HashSet<long>> BeginSendingAsync(IReadOnlyList<DeliveryOutcome> finished, IReadOnlyList<DeliveryOutcome> decided, IReadOnlyList<long> sending, IReadOnlyList<LinkToken> links, CancellationToken cancellationToken) =>
         database.WriteAsync(
             async (connection, transaction) =>
             {
+                await ApplyOutcomesAsync(connection, transaction, finished, requireState: DeliveryStates.Sending, cancellationToken).ConfigureAwait(false);
                 await ApplyOutcomesAsync(connection, transaction, decided, requireState: DeliveryStates.Pending, cancellationToken).ConfigureAwait(false);
                 var marked = new HashSet<long>();
                 using (var command = connection.CreateCommand())

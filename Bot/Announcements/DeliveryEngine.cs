@@ -22,12 +22,17 @@ namespace AuthorBot.Bot.Announcements;
 /// and <c>sent</c> only after the channel accepted it. After a crash, records still <c>sending</c> are sent again with
 /// the same idempotency key (the activity's <c>channelData.authorBot.idempotencyKey</c>). A reader can therefore see a
 /// second copy only if the process died between the channel accepting a message and the outcome being committed
-/// (milliseconds per message); a channel or client that drops repeated keys makes that exactly-once. The alternative,
+/// (milliseconds per message: outcomes are committed as sends finish, and ahead of marking the next batch, in
+/// transactions of at most a hundred deliveries); a channel or client that drops repeated keys makes that exactly-once,
+/// as the bot's own Direct Line log does (it drops a bot activity whose id it already holds). The alternative,
 /// at-most-once (treat <c>sending</c> as failed), would instead silently drop those readers; for an announcement a rare
 /// duplicate that can be de-duplicated is the better failure.</para>
 /// </remarks>
 internal sealed partial class DeliveryEngine : BackgroundService
 {
+    // Deliveries marked "sending" per transaction; small enough that finished sends' marks never wait long behind it.
+    private const int MarkChunk = 100;
+
     private static readonly TimeSpan _capWindow = TimeSpan.FromDays(7);
     private static readonly int _defaultWeeklyCap = new ReaderPreferences().MaxAnnouncementsPerWeek;
 
@@ -220,9 +225,61 @@ internal sealed partial class DeliveryEngine : BackgroundService
             }
         }
 
-        var marked = await _store.BeginSendingAsync(decided, [.. candidates.Select(c => c.Delivery.Id)], links, cancellationToken).ConfigureAwait(false);
+        // Marked in transactions of at most MarkChunk deliveries, each first committing the outcomes of sends that have
+        // finished meanwhile: one long transaction for a thousand deliveries held those "sent" marks back behind it, and
+        // a crash then re-sent every message whose mark was still waiting (the at-least-once window).
+        var marked = new HashSet<long>();
+        List<PreparedDelivery[]> chunks = candidates.Count == 0 ? [[]] : [.. candidates.Chunk(MarkChunk)];
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var ids = chunks[i].Select(c => c.Delivery.Id).ToHashSet();
+            var finished = DrainFinished();
+            try
+            {
+                marked.UnionWith(await _store.BeginSendingAsync(
+                    [.. finished.Select(f => f.Outcome)],
+                    i == 0 ? decided : [],
+                    [.. ids],
+                    [.. links.Where(l => ids.Contains(l.DeliveryId))],
+                    cancellationToken).ConfigureAwait(false));
+            }
+            catch
+            {
+                // The writer records them instead; the batch is prepared again on the next pass.
+                foreach (var item in finished)
+                {
+                    _outcomes.Writer.TryWrite(item);
+                }
+
+                throw;
+            }
+
+            DeliveryTelemetry.Count(finished.Select(f => f.Outcome));
+            await MarkUnreachableAsync(finished).ConfigureAwait(false);
+        }
+
         DeliveryTelemetry.Prepared(span, decided, marked.Count);
+
         return [.. candidates.Where(c => marked.Contains(c.Delivery.Id))];
+    }
+
+    private List<(DeliveryOutcome Outcome, DueDelivery Delivery)> DrainFinished()
+    {
+        var finished = new List<(DeliveryOutcome Outcome, DueDelivery Delivery)>();
+        while (finished.Count < 2000 && _outcomes.Reader.TryRead(out var item))
+        {
+            finished.Add(item);
+        }
+
+        return finished;
+    }
+
+    private async Task MarkUnreachableAsync(IEnumerable<(DeliveryOutcome Outcome, DueDelivery Delivery)> outcomes)
+    {
+        foreach (var (outcome, delivery) in outcomes.Where(b => b.Outcome.Reason == DeliveryStates.UnreachableReason))
+        {
+            await _references.MarkUnreachableAsync(delivery.Reader, delivery.ConversationId, "The channel refused the announcement (403/404).", outcome.At, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     private async Task<AnnouncementRequest?> DefinitionAsync(string announcementId, CancellationToken cancellationToken)
@@ -315,11 +372,7 @@ internal sealed partial class DeliveryEngine : BackgroundService
                 {
                     await _store.RecordOutcomesAsync([.. batch.Select(b => b.Outcome)], CancellationToken.None).ConfigureAwait(false);
                     DeliveryTelemetry.Count(batch.Select(b => b.Outcome));
-                    foreach (var (outcome, delivery) in batch.Where(b => b.Outcome.Reason == DeliveryStates.UnreachableReason))
-                    {
-                        await _references.MarkUnreachableAsync(delivery.Reader, delivery.ConversationId, "The channel refused the announcement (403/404).", outcome.At, CancellationToken.None).ConfigureAwait(false);
-                    }
-
+                    await MarkUnreachableAsync(batch).ConfigureAwait(false);
                     break;
                 }
                 catch (Exception ex)

@@ -59,10 +59,11 @@ internal sealed partial class DeliverySender(
         }
 
         var status = (error as ConnectorException)?.StatusCode;
-        if (error is ServiceUrlNotTrustedException)
+        if (error is ServiceUrlNotTrustedException or ServiceUrlRefusedException)
         {
-            // Stored from an unauthenticated activity: it stays unreachable until the channel writes again with a token.
-            LogUntrusted(delivery.Reader.ChannelId, delivery.ConversationId);
+            // Not trusted (stored from an unauthenticated activity) or not a public address: nothing was sent, the
+            // refusal is logged once per address by the Connector, and it stays unreachable until the channel writes
+            // again from a URL the bot may call. Never retried.
             return new DeliveryOutcome(delivery.Id, DeliveryStates.Failed, now, DeliveryStates.UnreachableReason);
         }
 
@@ -89,9 +90,6 @@ internal sealed partial class DeliverySender(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reader in {ChannelId} conversation {ConversationId} is unreachable ({Status}); no more announcements go there")]
     private partial void LogUnreachable(string channelId, string conversationId, int status);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reader in {ChannelId} conversation {ConversationId} was stored from an unauthenticated activity; its service URL is not trusted, so nothing is sent there")]
-    private partial void LogUntrusted(string channelId, string conversationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} attempt {Attempt} failed; retrying in {Seconds:F1} s: {Reason}")]
     private partial void LogRetry(long deliveryId, int attempt, double seconds, string reason);

@@ -16,7 +16,7 @@ internal sealed record TokenResponse(
 /// <summary>An error the page can show.</summary>
 internal sealed record ErrorBody([property: JsonPropertyName("error")] string Error);
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(TokenRequest))]
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(ErrorBody))]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using AuthorBot.BotFramework.Auth;
 using AuthorBot.BotFramework.Builder;
 using AuthorBot.BotFramework.DirectLine;
 using AuthorBot.BotFramework.Schema;
@@ -19,6 +20,7 @@ namespace AuthorBot.Bot.Proactive;
 internal sealed partial class ConversationReferenceMiddleware(
     ConversationReferenceStore store,
     IEnumerable<IReaderActivityListener> listeners,
+    ServiceUrlTrust trust,
     TimeProvider time,
     ILogger<ConversationReferenceMiddleware> logger) : BotFramework.Builder.IMiddleware
 {
@@ -26,6 +28,7 @@ internal sealed partial class ConversationReferenceMiddleware(
 
     private readonly IReaderActivityListener[] _listeners = [.. listeners];
     private readonly ConcurrentDictionary<(string, string, string), (string Json, long Hour)> _written = new();
+    private readonly ConcurrentDictionary<ReaderKey, long> _activeHours = new();
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
@@ -71,6 +74,32 @@ internal sealed partial class ConversationReferenceMiddleware(
             return;
         }
 
+        var isDirectLine = turnContext.Adapter is DirectLineAdapter;
+        if (!isDirectLine && !await MayReachLaterAsync(activity, cancellationToken).ConfigureAwait(false))
+        {
+            if (IsReaderActive(activity))
+            {
+                var activeHour = now.ToUnixTimeSeconds() / 3600;
+                if (!(_activeHours.TryGetValue(reader, out var recorded) && recorded == activeHour))
+                {
+                    await store.RecordActiveAsync(reader, now, cancellationToken).ConfigureAwait(false);
+                    if (_activeHours.Count >= MaxCachedConversations)
+                    {
+                        _activeHours.Clear();
+                    }
+
+                    _activeHours[reader] = activeHour;
+                }
+
+                foreach (var listener in _listeners)
+                {
+                    await listener.OnReaderActivityAsync(reader, activity, now, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return;
+        }
+
         var reference = activity.GetConversationReference();
         reference.ActivityId = null;
         reference.Conversation = WithTenant(activity);
@@ -80,7 +109,7 @@ internal sealed partial class ConversationReferenceMiddleware(
         var cacheKey = (reader.ChannelId, reader.UserId, conversationId);
         if (!(_written.TryGetValue(cacheKey, out var last) && last.Json == json && (!active || last.Hour == hour)))
         {
-            var adapter = turnContext.Adapter is DirectLineAdapter ? ProactiveAdapters.DirectLine : ProactiveAdapters.Connector;
+            var adapter = isDirectLine ? ProactiveAdapters.DirectLine : ProactiveAdapters.Connector;
             await store.CaptureAsync(adapter, reference, active, now, cancellationToken).ConfigureAwait(false);
             if (_written.Count >= MaxCachedConversations)
             {
@@ -106,6 +135,16 @@ internal sealed partial class ConversationReferenceMiddleware(
         || (activity.Type == ActivityTypes.ConversationUpdate
             && activity.MembersRemoved is { Count: > 0 } removed && activity.Recipient?.Id is { } botId
             && removed.Any(m => string.Equals(m.Id, botId, StringComparison.Ordinal)));
+
+    /// <summary>
+    /// Whether the activity's service URL may be stored for proactive messages: one the bot may call
+    /// (<see cref="ServiceUrlTrust"/>: from an authenticated request, or loopback in anonymous mode), and not from an
+    /// expectReplies turn, whose answers travel in the HTTP response: its URL never received anything, and an
+    /// announcement sent there later would go wherever the caller pointed it.
+    /// </summary>
+    private async ValueTask<bool> MayReachLaterAsync(Activity activity, CancellationToken cancellationToken) =>
+        !string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal)
+        && await trust.IsTrustedAsync(activity.ServiceUrl, cancellationToken).ConfigureAwait(false);
 
     private static bool ShouldCapture(Activity activity)
     {

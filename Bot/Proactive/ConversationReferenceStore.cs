@@ -95,6 +95,30 @@ internal sealed class ConversationReferenceStore(ProactiveDatabase database)
             cancellationToken);
     }
 
+    /// <summary>Records the reader's activity hour without storing a reference (a turn whose service URL may not be kept).</summary>
+    public Task RecordActiveAsync(ReaderKey reader, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var nowMs = now.ToUnixTimeMilliseconds();
+        return database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using var activity = connection.CreateCommand();
+                activity.Transaction = transaction;
+                activity.CommandText = """
+                    INSERT INTO reader_activity (channel_id, user_id, utc_hour, active_days, last_day) VALUES ($c, $u, $h, 1, $d)
+                    ON CONFLICT (channel_id, user_id, utc_hour) DO UPDATE SET
+                        active_days = active_days + CASE WHEN last_day = excluded.last_day THEN 0 ELSE 1 END,
+                        last_day = excluded.last_day;
+                    """;
+                activity.Parameters.AddWithValue("$c", reader.ChannelId);
+                activity.Parameters.AddWithValue("$u", reader.UserId);
+                activity.Parameters.AddWithValue("$h", now.UtcDateTime.Hour);
+                activity.Parameters.AddWithValue("$d", nowMs / 86_400_000);
+                return await activity.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
     /// <summary>
     /// Every reachable reader (optionally of one channel) with the conversation to reach them in: their most recently
     /// captured one-to-one conversation, or a group conversation when they have no other. Only the keys: planning an

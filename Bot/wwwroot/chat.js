@@ -1,13 +1,14 @@
 // The AuthorBot chat page: Web Chat over the bot's own Direct Line endpoint on this origin.
-// The reader keeps one id per browser (localStorage) so the bot recognizes them on every visit; the conversation is
-// kept per tab (sessionStorage) so a reload shows the history and carries on where the dialog was.
+// The bot issues the reader's id itself and keeps it in an httpOnly cookie only the token endpoint sees, so the bot
+// recognizes the reader on every visit from this browser and nobody can claim their id; the conversation is kept per
+// tab (sessionStorage) so a reload shows the history and carries on where the dialog was.
 (function () {
   'use strict';
 
-  var USER_KEY = 'authorbot.userId';
+  // Pages before the cookie kept a self-chosen id here; it proves nothing, so it is forgotten.
+  var OLD_USER_KEY = 'authorbot.userId';
   var CONVERSATION_KEY = 'authorbot.conversation';
   var RESTART_KEY = 'authorbot.restartedAt';
-  var USER_ID_PATTERN = /^dl_[A-Za-z0-9_-]{1,64}$/;
   // A saved token this close to expiry is not worth resuming with: it could expire before Web Chat refreshes it.
   var MIN_TOKEN_LIFE_MS = 60 * 1000;
   var STATUS_EXPIRED_TOKEN = 3;
@@ -29,17 +30,6 @@
     } catch (e) { /* private mode or full storage: the chat still works, the reader is just not remembered */ }
   }
 
-  function stableUserId() {
-    var id = readStorage(window.localStorage, USER_KEY);
-    if (!id || !USER_ID_PATTERN.test(id)) {
-      var bytes = new Uint8Array(16);
-      window.crypto.getRandomValues(bytes);
-      id = 'dl_' + Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
-      writeStorage(window.localStorage, USER_KEY, id);
-    }
-    return id;
-  }
-
   // Web Chat reads the user from the token the same way: the JWT payload, decoded without verification.
   function tokenClaims(token) {
     try {
@@ -50,11 +40,11 @@
     }
   }
 
-  function savedConversation(userId) {
+  function savedConversation() {
     var saved;
     try { saved = JSON.parse(readStorage(window.sessionStorage, CONVERSATION_KEY) || 'null'); } catch (e) { saved = null; }
     var claims = saved && typeof saved.token === 'string' ? tokenClaims(saved.token) : null;
-    if (!claims || claims.user !== userId || typeof claims.exp !== 'number' || claims.exp * 1000 - Date.now() < MIN_TOKEN_LIFE_MS) {
+    if (!claims || typeof claims.user !== 'string' || typeof claims.exp !== 'number' || claims.exp * 1000 - Date.now() < MIN_TOKEN_LIFE_MS) {
       return null;
     }
     return saved;
@@ -66,11 +56,13 @@
     }
   }
 
-  async function newToken(userId) {
+  // The reader cookie travels with the request (same origin) and comes back renewed; the answer names the reader id.
+  async function newToken() {
     var response = await fetch('api/directline/token', {
       method: 'POST',
+      credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ userId: userId })
+      body: '{}'
     });
     if (!response.ok) {
       throw new Error('the token endpoint answered ' + response.status);
@@ -85,8 +77,8 @@
   }
 
   async function start() {
-    var userId = stableUserId();
-    var saved = savedConversation(userId);
+    writeStorage(window.localStorage, OLD_USER_KEY, null);
+    var saved = savedConversation();
     var options = { domain: domain, webSocket: webSocket };
     if (saved) {
       // Resuming: Web Chat asks GET conversations/{id} for a fresh token and stream, then replays the whole log.
@@ -94,7 +86,7 @@
       options.conversationId = saved.conversationId;
     } else {
       writeStorage(window.sessionStorage, CONVERSATION_KEY, null);
-      options.token = (await newToken(userId)).token;
+      options.token = (await newToken()).token;
     }
 
     var directLine = window.WebChat.createDirectLine(options);

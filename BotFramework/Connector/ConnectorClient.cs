@@ -28,20 +28,22 @@ public sealed class ConnectorClient : IConnectorClient
     private readonly string _baseUrl;
     private readonly ConnectorRateLimiter? _rateLimiter;
     private readonly ServiceUrlTrust? _trust;
+    private readonly OutboundRefusalLog? _refusals;
 
     /// <summary>
     /// Creates a client without outbound rate limiting; prefer <see cref="IConnectorClientFactory"/>, which shares the
     /// HTTP handler, retry pipeline and rate limits.
     /// </summary>
     public ConnectorClient(string serviceUrl, HttpClient httpClient, ResiliencePipeline<HttpResponseMessage> pipeline, IOutboundCredentialProvider credentials)
-        : this(serviceUrl, httpClient, pipeline, credentials, null, null)
+        : this(serviceUrl, httpClient, pipeline, credentials, null, null, null)
     {
     }
 
-    internal ConnectorClient(string serviceUrl, HttpClient httpClient, ResiliencePipeline<HttpResponseMessage> pipeline, IOutboundCredentialProvider credentials, ConnectorRateLimiter? rateLimiter, ServiceUrlTrust? trust)
+    internal ConnectorClient(string serviceUrl, HttpClient httpClient, ResiliencePipeline<HttpResponseMessage> pipeline, IOutboundCredentialProvider credentials, ConnectorRateLimiter? rateLimiter, ServiceUrlTrust? trust, OutboundRefusalLog? refusals)
     {
         _rateLimiter = rateLimiter;
         _trust = trust;
+        _refusals = refusals;
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(credentials);
@@ -187,8 +189,8 @@ public sealed class ConnectorClient : IConnectorClient
     {
         if (_trust is not null && !await _trust.IsTrustedAsync(_baseUrl, cancellationToken).ConfigureAwait(false))
         {
-            throw new ServiceUrlNotTrustedException(
-                $"Refusing to call {_baseUrl}: that service URL never arrived in an authenticated request, so neither a reader's messages nor the bot's token may go there.");
+            _refusals?.Refused(_baseUrl, _trust.RefusalReason);
+            throw new ServiceUrlNotTrustedException($"Refusing to call {_baseUrl}: {_trust.RefusalReason}.");
         }
 
         // Sends wait for a token once per logical call; the retries after a 429 already back off on their own.
@@ -205,6 +207,11 @@ public sealed class ConnectorClient : IConnectorClient
                 static (state, ct) => state.Client.SendOnceAsync(state, ct),
                 call,
                 cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex) when (RefusalIn(ex) is { } refused)
+        {
+            // The connect step refused the address (see OutboundConnectGuard): permanent, and nothing was sent.
+            throw new ServiceUrlRefusedException($"Connector {method} {uri.AbsolutePath}: {refused.Message}", ex);
         }
         catch (HttpRequestException ex)
         {
@@ -257,6 +264,19 @@ public sealed class ConnectorClient : IConnectorClient
         var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         call.Telemetry.Attempted(response.StatusCode);
         return response;
+    }
+
+    private static ServiceUrlRefusedException? RefusalIn(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is ServiceUrlRefusedException refused)
+            {
+                return refused;
+            }
+        }
+
+        return null;
     }
 
     private static ConnectorException CreateError(HttpMethod method, Uri uri, HttpStatusCode status, byte[] body)

@@ -18,10 +18,17 @@ public sealed class ConnectorClientFactory : IConnectorClientFactory, IDisposabl
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly ConnectorRateLimiter? _rateLimiter;
     private readonly ServiceUrlTrust? _trust;
+    private readonly OutboundRefusalLog? _refusals;
 
     /// <summary>Creates the factory.</summary>
     public ConnectorClientFactory(IHttpClientFactory httpClientFactory, IOutboundCredentialProvider credentials, IOptions<ConnectorClientOptions> options, TimeProvider? timeProvider = null, ServiceUrlTrust? trust = null)
+        : this(httpClientFactory, credentials, options, timeProvider, trust, null)
     {
+    }
+
+    internal ConnectorClientFactory(IHttpClientFactory httpClientFactory, IOutboundCredentialProvider credentials, IOptions<ConnectorClientOptions> options, TimeProvider? timeProvider, ServiceUrlTrust? trust, OutboundRefusalLog? refusals)
+    {
+        _refusals = refusals;
         ArgumentNullException.ThrowIfNull(httpClientFactory);
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(options);
@@ -34,7 +41,7 @@ public sealed class ConnectorClientFactory : IConnectorClientFactory, IDisposabl
 
     /// <inheritdoc/>
     public IConnectorClient Create(string serviceUrl) =>
-        new ConnectorClient(serviceUrl, _httpClientFactory.CreateClient(HttpClientName), _pipeline, _credentials, _rateLimiter, _trust);
+        new ConnectorClient(serviceUrl, _httpClientFactory.CreateClient(HttpClientName), _pipeline, _credentials, _rateLimiter, _trust, _refusals);
 
     /// <summary>Stops the outbound rate limiters' timers.</summary>
     public void Dispose() => _rateLimiter?.Dispose();

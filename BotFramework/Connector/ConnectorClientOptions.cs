@@ -1,6 +1,6 @@
 namespace AuthorBot.BotFramework.Connector;
 
-/// <summary>Retry and size limits of outbound Connector calls (configuration section <c>BotFramework:Connector</c>).</summary>
+/// <summary>Retry, size and address limits of outbound Connector calls (configuration section <c>BotFramework:Connector</c>).</summary>
 public sealed class ConnectorClientOptions
 {
     /// <summary>Retries after the first attempt for 429, 412, 502 and 504 answers (0 disables retrying).</summary>
@@ -35,6 +35,13 @@ public sealed class ConnectorClientOptions
 
     /// <summary>Sends that may wait for a token per conversation or tenant; beyond that a send fails at once.</summary>
     public int MaxQueuedSends { get; set; } = 10_000;
+
+    /// <summary>
+    /// Service URLs called even though they resolve to a non-public address (a channel gateway on a private network, an
+    /// Emulator through a tunnel), and trusted in anonymous mode. Empty by default: only public addresses, plus loopback
+    /// in anonymous development mode.
+    /// </summary>
+    public IList<string> AllowedServiceUrls { get; } = [];
 
     /// <summary>Whether outbound sends are rate limited at all (<see cref="PerConversationBurst"/> above 0).</summary>
     public bool RateLimitsSends => PerConversationBurst > 0;

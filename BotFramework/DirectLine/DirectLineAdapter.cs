@@ -53,10 +53,11 @@ public sealed class DirectLineAdapter : BotAdapter
             }
 
             conversation ??= await ConversationOfAsync(activity, cancellationToken).ConfigureAwait(false);
+            var sourceId = string.IsNullOrEmpty(activity.Id) ? null : activity.Id;
             var node = ToOutgoingJson(activity, conversation.Id);
             responses[i] = activity.Type == ActivityTypes.Typing
                 ? new ResourceResponse(conversation.Broadcast(node, _time.GetUtcNow()))
-                : new ResourceResponse(conversation.Append(node, _time.GetUtcNow(), _conversations.Retention).Id);
+                : new ResourceResponse(conversation.Append(node, _time.GetUtcNow(), _conversations.Retention, sourceId).Id);
         }
 
         // In a turn started by a client's post, the request saves the log once the turn ends, so the
@@ -99,11 +100,19 @@ public sealed class DirectLineAdapter : BotAdapter
         }
     }
 
-    /// <summary>Runs one inbound activity through the middleware and <paramref name="callback"/>.</summary>
-    internal async Task ProcessActivityAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one inbound activity through the middleware and <paramref name="callback"/>; <paramref name="userVouched"/>
+    /// is false when the client named the user id itself (see <see cref="TurnIdentity"/>).
+    /// </summary>
+    internal async Task ProcessActivityAsync(Activity activity, BotCallbackHandler callback, bool userVouched, CancellationToken cancellationToken)
     {
         var context = new TurnContext(this, activity);
         context.TurnState.Set<object>(DeferPersistKey, true);
+        if (!userVouched)
+        {
+            TurnIdentity.MarkUserUnvouched(context);
+        }
+
         await RunPipelineAsync(context, callback, cancellationToken).ConfigureAwait(false);
     }
 

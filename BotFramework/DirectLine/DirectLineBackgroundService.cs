@@ -4,12 +4,21 @@ using Microsoft.Extensions.Logging;
 namespace AuthorBot.BotFramework.DirectLine;
 
 /// <summary>
-/// Housekeeping off the request path: drops idle conversations from memory once a minute, closes
+/// Housekeeping off the request path: drops idle conversations from memory once a minute, deletes uploaded files older
+/// than the log's retention once an hour, closes
 /// the sockets when the host stops (so shutdown does not wait for clients) and saves what is unsaved.
 /// </summary>
-internal sealed partial class DirectLineBackgroundService(DirectLineConversations conversations, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<DirectLineBackgroundService> logger) : BackgroundService
+internal sealed partial class DirectLineBackgroundService(
+    DirectLineConversations conversations,
+    DirectLineAttachmentStore attachments,
+    DirectLineOptions options,
+    IHostApplicationLifetime lifetime,
+    TimeProvider time,
+    ILogger<DirectLineBackgroundService> logger) : BackgroundService
 {
     private static readonly TimeSpan _sweepInterval = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan _attachmentSweepInterval = TimeSpan.FromHours(1);
+    private DateTimeOffset _nextAttachmentSweep = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,6 +31,12 @@ internal sealed partial class DirectLineBackgroundService(DirectLineConversation
                 try
                 {
                     await conversations.EvictIdleAsync(stoppingToken).ConfigureAwait(false);
+                    if (time.GetUtcNow() >= _nextAttachmentSweep)
+                    {
+                        // Files live as long as the messages that link to them (DirectLine:MaxActivityAge).
+                        _nextAttachmentSweep = time.GetUtcNow() + _attachmentSweepInterval;
+                        await attachments.DeleteOlderThanAsync(time.GetUtcNow() - options.MaxActivityAge, stoppingToken).ConfigureAwait(false);
+                    }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {

@@ -135,15 +135,25 @@ internal sealed class DirectLineConversation
     /// one, at millisecond precision, because Web Chat orders the transcript by it) and its
     /// conversation, then pushes it to every open socket.
     /// </summary>
-    public ConversationLogEntry Append(JsonObject activity, DateTimeOffset now, DirectLineRetention retention)
+    /// <remarks>
+    /// A bot activity that arrives with an id already in the log (<paramref name="sourceId"/>) is the same message sent
+    /// again, e.g. an announcement re-sent after a crash hid that the first send succeeded: it is dropped and the stored
+    /// entry returned, so the reader sees it once.
+    /// </remarks>
+    public ConversationLogEntry Append(JsonObject activity, DateTimeOffset now, DirectLineRetention retention, string? sourceId = null)
     {
         lock (_gate)
         {
+            if (sourceId is not null && _entries.Find(e => e.SourceId == sourceId) is { } already)
+            {
+                return already;
+            }
+
             var sequence = ++_lastSequence;
             var id = string.Create(CultureInfo.InvariantCulture, $"{Id}|{sequence:D7}");
             var timestamp = NextTimestamp(now);
             Stamp(activity, id, timestamp);
-            var entry = new ConversationLogEntry(sequence, id, timestamp, JsonSerializer.SerializeToUtf8Bytes(activity, DirectLineJsonContext.Default.JsonObject));
+            var entry = new ConversationLogEntry(sequence, id, timestamp, JsonSerializer.SerializeToUtf8Bytes(activity, DirectLineJsonContext.Default.JsonObject), sourceId);
             _entries.Add(entry);
             _version++;
             MarkChunkDirty(sequence);
@@ -185,7 +195,7 @@ internal sealed class DirectLineConversation
             MarkChunkDirty(old.Sequence);
             var sequence = ++_lastSequence;
             Stamp(activity, old.Id, old.Timestamp);
-            var entry = new ConversationLogEntry(sequence, old.Id, old.Timestamp, JsonSerializer.SerializeToUtf8Bytes(activity, DirectLineJsonContext.Default.JsonObject));
+            var entry = new ConversationLogEntry(sequence, old.Id, old.Timestamp, JsonSerializer.SerializeToUtf8Bytes(activity, DirectLineJsonContext.Default.JsonObject), old.SourceId);
             _entries.Add(entry);
             _version++;
             MarkChunkDirty(sequence);

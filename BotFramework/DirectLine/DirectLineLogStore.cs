@@ -95,6 +95,10 @@ internal sealed class DirectLineLogStore(IStorage storage)
                 writer.WriteNumber("seq", entry.Sequence);
                 writer.WriteString("id", entry.Id);
                 writer.WriteString("ts", entry.Timestamp);
+                if (entry.SourceId is not null)
+                {
+                    writer.WriteString("src", entry.SourceId);
+                }
                 writer.WritePropertyName("activity");
                 writer.WriteRawValue(entry.Json, skipInputValidation: true);
                 writer.WriteEndObject();
@@ -121,7 +125,8 @@ internal sealed class DirectLineLogStore(IStorage storage)
                 && item.TryGetProperty("ts", out var ts) && ts.TryGetDateTimeOffset(out var timestamp)
                 && item.TryGetProperty("activity", out var activity) && activity.ValueKind == JsonValueKind.Object)
             {
-                entries.Add(new ConversationLogEntry(sequence, activityId, timestamp, Encoding.UTF8.GetBytes(activity.GetRawText())));
+                var sourceId = item.TryGetProperty("src", out var src) && src.ValueKind == JsonValueKind.String ? src.GetString() : null;
+                entries.Add(new ConversationLogEntry(sequence, activityId, timestamp, Encoding.UTF8.GetBytes(activity.GetRawText()), sourceId));
             }
         }
     }

@@ -38,8 +38,11 @@ public sealed class DirectLineOptions
     /// <summary>Activities older than this are dropped from the log.</summary>
     public TimeSpan MaxActivityAge { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>Largest accepted upload request (all files together), in bytes.</summary>
-    public long MaxUploadBytes { get; set; } = 1024 * 1024;
+    /// <summary>Largest accepted upload request (the activity and all files together), in bytes.</summary>
+    public long MaxUploadBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>Where uploaded files go and how much they may take.</summary>
+    public DirectLineAttachmentOptions Attachments { get; set; } = new();
 
     /// <summary>Largest accepted activity body on POST, in bytes.</summary>
     public long MaxActivityBytes { get; set; } = 256 * 1024;

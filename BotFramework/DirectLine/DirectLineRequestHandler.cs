@@ -19,6 +19,7 @@ internal sealed partial class DirectLineRequestHandler(
     DirectLineTokenService tokens,
     DirectLineConversations conversations,
     DirectLineAdapter adapter,
+    DirectLineAttachmentStore attachments,
     DirectLineRateLimiter limiter,
     DirectLineCors cors,
     DirectLineOptions options,
@@ -100,7 +101,7 @@ internal sealed partial class DirectLineRequestHandler(
         if (firstStart)
         {
             // The welcome must be in the log before the client opens its socket or polls.
-            await RunTurnsAsync(context, conversation, inbound: null).ConfigureAwait(false);
+            await RunTurnsAsync(context, conversation, inbound: null, Vouches(caller)).ConfigureAwait(false);
         }
 
         await conversations.PersistAsync(conversation, Stopping).ConfigureAwait(false);
@@ -161,7 +162,7 @@ internal sealed partial class DirectLineRequestHandler(
             : await AcceptAsync(context, conversation!, caller, activity, userIdOverride: null).ConfigureAwait(false);
     });
 
-    public Task<IResult> UploadAsync(HttpContext context, string conversationId) => GuardAsync(context, async () =>
+    public Task<IResult> UploadAsync(HttpContext context, string routePrefix, string conversationId) => GuardAsync(context, async () =>
     {
         var (conversation, caller, refused) = await AdmitToConversationAsync(context, conversationId, fromQuery: false).ConfigureAwait(false);
         if (refused is not null)
@@ -175,9 +176,70 @@ internal sealed partial class DirectLineRequestHandler(
             return DirectLineErrors.BadArgument("The userId query parameter is required.");
         }
 
-        var upload = await DirectLineUpload.ReadAsync(context, options.MaxUploadBytes, Stopping).ConfigureAwait(false);
-        return upload.Error ?? await AcceptAsync(context, conversation!, caller, upload.Activity!, userId).ConfigureAwait(false);
+        var upload = await DirectLineUpload.ReadAsync(context, conversation!.Id, options, attachments, BaseUrl(context) + routePrefix + "/attachments", Stopping).ConfigureAwait(false);
+        if (upload.Error is not null)
+        {
+            return upload.Error;
+        }
+
+        var result = await AcceptAsync(context, conversation, caller, upload.Activity!, userId).ConfigureAwait(false);
+        if (result is IStatusCodeHttpResult { StatusCode: >= 400 })
+        {
+            // The message was refused, so its files would be referenced by nothing.
+            attachments.Delete(upload.Files);
+        }
+
+        return result;
     });
+
+    /// <summary>
+    /// <c>GET .../attachments/{id}</c>: an uploaded file, for a token of the conversation it was uploaded to (in the
+    /// Authorization header, or as <c>?t=</c> for an <c>img</c> element, like the stream URL).
+    /// </summary>
+    public async Task GetAttachmentAsync(HttpContext context, string attachmentId)
+    {
+        StoredAttachment? attachment;
+        IResult? refused;
+        try
+        {
+            refused = Admit(context, fromQuery: true, out var caller);
+            attachment = refused is null ? await attachments.FindAsync(attachmentId, Stopping).ConfigureAwait(false) : null;
+            if (refused is null && (attachment is null || !caller.MayAccess(attachment.ConversationId)))
+            {
+                // The same answer whether the id is unknown or belongs to another conversation.
+                refused = DirectLineErrors.Error(StatusCodes.Status404NotFound, "NotFound", "No such attachment in this conversation.");
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogRequestFailed(logger, exception, context.Request.Path);
+            refused = DirectLineErrors.Error(StatusCodes.Status404NotFound, "NotFound", "No such attachment in this conversation.");
+            attachment = null;
+        }
+
+        if (refused is not null)
+        {
+            await refused.ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var response = context.Response;
+        var inline = attachment!.ContentType is "image/png" or "image/jpeg" or "image/gif" or "image/webp";
+        response.ContentType = attachment.ContentType;
+        response.ContentLength = attachment.Length;
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        response.Headers.CacheControl = "private, max-age=3600";
+        response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue(inline ? "inline" : "attachment")
+        {
+            FileNameStar = attachment.Name ?? attachment.Id,
+        }.ToString();
+        var file = attachments.OpenRead(attachment);
+        await using (file.ConfigureAwait(false))
+        {
+            await file.CopyToAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
 
     public async Task StreamAsync(HttpContext context, string conversationId)
     {
@@ -250,12 +312,17 @@ internal sealed partial class DirectLineRequestHandler(
         }
         catch (JsonException exception)
         {
-            return DirectLineErrors.BadArgument("The activity is not valid: " + exception.Message);
+            return DirectLineErrors.BadArgument("The activity is not valid: " + StrictJson.Describe(exception));
         }
 
         if (inbound is null)
         {
             return DirectLineErrors.BadArgument("The body must be an activity (a JSON object).");
+        }
+
+        if (ActivityValidator.Validate(inbound) is { } malformed)
+        {
+            return DirectLineErrors.BadArgument(malformed);
         }
 
         conversation.AdoptUser(fromId);
@@ -271,7 +338,7 @@ internal sealed partial class DirectLineRequestHandler(
 
         // The echo is already on its way to the sockets. The bot runs next and the log is saved once
         // after its turn (echo and replies in one write), before the client gets its {id}.
-        var botFailed = !await RunTurnsAsync(context, conversation, inbound).ConfigureAwait(false);
+        var botFailed = !await RunTurnsAsync(context, conversation, inbound, Vouches(caller)).ConfigureAwait(false);
         await conversations.PersistAsync(conversation, Stopping).ConfigureAwait(false);
         return botFailed
             ? DirectLineErrors.BotError()
@@ -282,7 +349,7 @@ internal sealed partial class DirectLineRequestHandler(
     /// Runs, one turn at a time per conversation, the user's conversationUpdate (once, as soon as the
     /// user id is known) and then <paramref name="inbound"/>. False when the bot threw.
     /// </summary>
-    private async Task<bool> RunTurnsAsync(HttpContext context, DirectLineConversation conversation, Activity? inbound)
+    private async Task<bool> RunTurnsAsync(HttpContext context, DirectLineConversation conversation, Activity? inbound, bool userVouched)
     {
         var bot = context.RequestServices.GetService<IBot>();
         if (bot is null)
@@ -296,12 +363,12 @@ internal sealed partial class DirectLineRequestHandler(
         {
             if (conversation.TryClaimUserAnnouncement())
             {
-                await adapter.ProcessActivityAsync(MembersAdded(context, conversation), bot.OnTurnAsync, Stopping).ConfigureAwait(false);
+                await adapter.ProcessActivityAsync(MembersAdded(context, conversation), bot.OnTurnAsync, userVouched, Stopping).ConfigureAwait(false);
             }
 
             if (inbound is not null)
             {
-                await adapter.ProcessActivityAsync(inbound, bot.OnTurnAsync, Stopping).ConfigureAwait(false);
+                await adapter.ProcessActivityAsync(inbound, bot.OnTurnAsync, userVouched, Stopping).ConfigureAwait(false);
             }
 
             return true;
@@ -437,11 +504,13 @@ internal sealed partial class DirectLineRequestHandler(
 
         try
         {
-            return (JsonSerializer.Deserialize(BotJson.SkipBom(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)), typeInfo), null);
+            // Duplicate keys are refused before anything binds the body (JsonObject would throw ArgumentException).
+            var element = StrictJson.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+            return (element.Deserialize(typeInfo), null);
         }
         catch (JsonException exception)
         {
-            return (null, DirectLineErrors.BadArgument("The body is not valid JSON: " + exception.Message));
+            return (null, DirectLineErrors.BadArgument("The body is not valid JSON: " + StrictJson.Describe(exception)));
         }
     }
 
@@ -472,6 +541,13 @@ internal sealed partial class DirectLineRequestHandler(
         userId.Length > MaxUserIdLength || userId.Any(char.IsControl) || userId.Length == 0
             ? $"A user id must be 1-{MaxUserIdLength} printable characters."
             : null;
+
+    /// <summary>
+    /// The secret holder vouches for any id it names, and a token for the id it carries (which then is the turn's);
+    /// an id the client of a token without one named itself (in the start request, the post or the upload's query) is
+    /// only claimed.
+    /// </summary>
+    private static bool Vouches(DirectLineCaller caller) => caller.IsSecret || caller.UserId is not null;
 
     private static string? CheckNotReserved(string userId, DirectLineCaller caller) =>
         !caller.IsSecret && userId.StartsWith(ReservedUserIdPrefix, StringComparison.Ordinal)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AuthorBot.BotFramework.DirectLine;
@@ -34,6 +35,19 @@ public static class DirectLineServiceCollectionExtensions
             var options = sp.GetRequiredService<DirectLineOptions>();
             var contentRoot = sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
             return DirectLineSecret.Resolve(options.Secret, Path.GetFullPath(Path.Combine(contentRoot, options.DataDirectory)));
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<DirectLineOptions>();
+            var contentRoot = sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
+            var folder = string.IsNullOrWhiteSpace(options.Attachments.Directory)
+                ? Path.Combine(options.DataDirectory, "attachments")
+                : options.Attachments.Directory;
+            return new DirectLineAttachmentStore(
+                options.Attachments,
+                Path.GetFullPath(Path.Combine(contentRoot, folder)),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<DirectLineAttachmentStore>>());
         });
         services.TryAddSingleton<DirectLineTokenService>();
         services.TryAddSingleton(sp => new DirectLineLogStore(sp.GetService<IStorage>() ?? new MemoryStorage()));

@@ -56,6 +56,7 @@ internal sealed class DirectLineTokenService(DirectLineSecret secret, DirectLine
         var signedPart = token.AsSpan(0, lastDot);
         Span<byte> signature = stackalloc byte[64];
         if (!Base64Url.IsValid(token.AsSpan(lastDot + 1))
+            || Base64Url.GetMaxDecodedLength(token.Length - lastDot - 1) > signature.Length
             || Base64Url.DecodeFromChars(token.AsSpan(lastDot + 1), signature) is not HMACSHA256.HashSizeInBytes
             || !CryptographicOperations.FixedTimeEquals(signature[..HMACSHA256.HashSizeInBytes], Sign(signedPart)))
         {

@@ -61,7 +61,7 @@ internal static class ActivityRequestReader
         Activity? activity;
         try
         {
-            var json = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = BotJson.MaxDepth });
+            var json = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = BotJson.MaxInboundDepth });
             activity = JsonSerializer.Deserialize(ref json, BotJsonContext.Default.Activity);
             if (json.Read())
             {
@@ -70,7 +70,7 @@ internal static class ActivityRequestReader
         }
         catch (JsonException ex)
         {
-            return (StatusCodes.Status400BadRequest, null, "Body is not a JSON Activity object: " + ex.Message);
+            return (StatusCodes.Status400BadRequest, null, "Body is not a JSON Activity object: " + StrictJson.Describe(ex, body));
         }
 
         if (activity is null)
@@ -78,14 +78,20 @@ internal static class ActivityRequestReader
             return (StatusCodes.Status400BadRequest, null, "Body is not a JSON Activity object.");
         }
 
-        if (string.IsNullOrEmpty(activity.Type))
+        if (ActivityValidator.Validate(activity) is { } invalid)
         {
-            return (StatusCodes.Status400BadRequest, null, "Activity has no type.");
+            return (StatusCodes.Status400BadRequest, null, invalid);
         }
 
         if (activity.ServiceUrl is not null && !ConnectorClient.IsValidServiceUrl(activity.ServiceUrl))
         {
             return (StatusCodes.Status400BadRequest, null, "Activity serviceUrl is not an absolute http(s) URL.");
+        }
+
+        // Only an expectReplies turn is answered in the HTTP response; any other needs somewhere to send its replies.
+        if (activity.ServiceUrl is null && !string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal))
+        {
+            return (StatusCodes.Status400BadRequest, null, "Activity has no serviceUrl to answer at (only expectReplies activities may omit it).");
         }
 
         return (StatusCodes.Status200OK, activity, null);

@@ -65,7 +65,18 @@ public static class BotFrameworkServiceCollectionExtensions
                 options.PerTenantPerPeriod = section.GetValue("PerTenantPerPeriod", options.PerTenantPerPeriod);
                 options.RateLimitPeriod = section.GetValue("RateLimitPeriod", options.RateLimitPeriod);
                 options.MaxQueuedSends = section.GetValue("MaxQueuedSends", options.MaxQueuedSends);
+                var allowed = section.GetSection("AllowedServiceUrls");
+                foreach (var url in allowed.GetChildren().Select(c => c.Value).Append(allowed.Value))
+                {
+                    foreach (var entry in (url ?? string.Empty).Split([';', ',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        options.AllowedServiceUrls.Add(entry);
+                    }
+                }
             })
+            .Validate(
+                options => options.AllowedServiceUrls.All(ConnectorClient.IsValidServiceUrl),
+                "BotFramework:Connector:AllowedServiceUrls must hold absolute http or https URLs.")
             .Validate(options => options.MaxRetries is >= 0 and <= 10, "BotFramework:Connector:MaxRetries must be between 0 and 10.")
             .Validate(
                 options => options.PerConversationBurst == 0
@@ -74,6 +85,9 @@ public static class BotFrameworkServiceCollectionExtensions
                 "BotFramework:Connector rate limits must be positive (PerConversationBurst 0 turns them off).")
             .ValidateOnStart();
 
+        // One policy for every Connector call (replies, proactive messages, announcements, reminders): redirects are
+        // never followed (a 3xx is an error answer, so a POST is never re-sent elsewhere), and the connect step refuses
+        // non-public addresses after DNS (OutboundConnectGuard). No proxy: the guard must see the channel's own address.
         services.AddHttpClient(ConnectorClientFactory.HttpClientName)
             .ConfigureHttpClient((provider, client) =>
             {
@@ -81,14 +95,34 @@ public static class BotFrameworkServiceCollectionExtensions
                 client.Timeout = options.Timeout;
                 client.MaxResponseContentBufferSize = options.MaxResponseBytes;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("AuthorBot.BotFramework/1.0");
+            })
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectCallback = new OutboundConnectGuard(
+                    provider.GetRequiredService<IOptions<BotFrameworkAuthenticationOptions>>().Value.IsAnonymous,
+                    provider.GetRequiredService<ServiceUrlAllowList>(),
+                    provider.GetRequiredService<OutboundRefusalLog>()).ConnectAsync,
             });
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(provider =>
-            new ServiceUrlTrust(!provider.GetRequiredService<IOptions<BotFrameworkAuthenticationOptions>>().Value.IsAnonymous, provider.GetService<IServiceUrlTrustStore>()));
+        services.TryAddSingleton(provider => new ServiceUrlAllowList(provider.GetRequiredService<IOptions<ConnectorClientOptions>>().Value.AllowedServiceUrls));
+        services.TryAddSingleton<OutboundRefusalLog>();
+        services.TryAddSingleton(provider => new ServiceUrlTrust(
+            !provider.GetRequiredService<IOptions<BotFrameworkAuthenticationOptions>>().Value.IsAnonymous,
+            provider.GetService<IServiceUrlTrustStore>(),
+            provider.GetRequiredService<ServiceUrlAllowList>()));
         services.TryAddSingleton(CreateAuthenticator);
         services.AddBotFrameworkOutboundCredentials();
-        services.TryAddSingleton<IConnectorClientFactory, ConnectorClientFactory>();
+        services.TryAddSingleton<IConnectorClientFactory>(provider => new ConnectorClientFactory(
+            provider.GetRequiredService<IHttpClientFactory>(),
+            provider.GetRequiredService<IOutboundCredentialProvider>(),
+            provider.GetRequiredService<IOptions<ConnectorClientOptions>>(),
+            provider.GetService<TimeProvider>(),
+            provider.GetService<ServiceUrlTrust>(),
+            provider.GetRequiredService<OutboundRefusalLog>()));
         services.TryAddSingleton<CloudAdapter>();
         services.TryAddSingleton<BotAdapter>(provider => provider.GetRequiredService<CloudAdapter>());
         services.TryAddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<CloudAdapter>());

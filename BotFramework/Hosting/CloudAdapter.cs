@@ -17,7 +17,7 @@ namespace AuthorBot.BotFramework.Hosting;
 /// </summary>
 /// <remarks>
 /// Status codes: 405 for methods other than POST, 413 over <see cref="BotFrameworkOptions.MaxRequestBodyBytes"/>,
-/// 400 for a body that is not an Activity, 401 when authentication fails, 200 (empty) for other activities,
+/// 400 for a body that is not an Activity or lacks what a turn needs (<see cref="ActivityValidator"/>), 401 when authentication fails, 200 (empty) for other activities,
 /// 200 with <c>{"activities":[…]}</c> for expectReplies, the invoke response's status and body for invoke (501
 /// when the bot set none). An exception in the turn goes to <see cref="BotAdapter.OnTurnError"/>; the default
 /// handler logs it and apologises to the user, and the request then completes normally (200), because the
@@ -136,10 +136,15 @@ public class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
     /// null for an ordinary activity.
     /// </summary>
     /// <exception cref="UnauthorizedAccessException">Authentication failed.</exception>
+    /// <exception cref="ArgumentException">The activity lacks what a turn needs (see <see cref="ActivityValidator"/>).</exception>
     public async Task<InvokeResponse?> ProcessActivityAsync(string? authorizationHeader, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(callback);
+        if (ActivityValidator.Validate(activity) is { } invalid)
+        {
+            throw new ArgumentException(invalid, nameof(activity));
+        }
         var identity = await _authenticator.AuthenticateRequestAsync(activity, authorizationHeader, cancellationToken).ConfigureAwait(false);
         var outcome = await RunTurnAsync(identity, activity, callback, cancellationToken).ConfigureAwait(false);
         if (outcome.Replies is not null)
@@ -354,6 +359,13 @@ public class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
 
     private async Task DefaultOnTurnErrorAsync(ITurnContext turnContext, Exception exception)
     {
+        if (exception is ServiceUrlNotTrustedException or ServiceUrlRefusedException)
+        {
+            // The refusal was logged once for that address; an apology would go to the same refused URL.
+            _logger.LogDebug("A {ActivityType} turn on {ChannelId} could not answer: {Reason}", turnContext.Activity.Type, turnContext.Activity.ChannelId, exception.Message);
+            return;
+        }
+
         _logger.LogError(exception, "Unhandled error in a {ActivityType} turn on {ChannelId}", turnContext.Activity.Type, turnContext.Activity.ChannelId);
 
         // Apologise where a user is waiting for an answer; a failed typing or proactive event needs no reply.

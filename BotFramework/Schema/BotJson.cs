@@ -9,6 +9,13 @@ public static class BotJson
     /// <summary>Maximum JSON nesting accepted; deeper input is rejected rather than parsed.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>
+    /// Maximum nesting of a request body. Lower than <see cref="MaxDepth"/> because what arrives is kept inside other
+    /// documents (a Direct Line log chunk, a state record) that add their own levels, and a body that fitted on the way
+    /// in must still fit when it is read back. Real channel payloads, cards included, stay far below it.
+    /// </summary>
+    public const int MaxInboundDepth = 32;
+
     /// <summary>The options behind <see cref="BotJsonContext.Default"/> (camelCase, nulls omitted).</summary>
     public static JsonSerializerOptions Options => BotJsonContext.Default.Options;
 

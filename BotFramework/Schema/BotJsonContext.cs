@@ -5,13 +5,14 @@ namespace AuthorBot.BotFramework.Schema;
 
 /// <summary>
 /// Source-generated System.Text.Json metadata for the Bot Framework wire types: camelCase, nulls omitted,
-/// lenient timestamps. Use <see cref="BotJson"/> for reading and writing.
+/// lenient timestamps, duplicate keys refused (see <see cref="StrictJson"/>). Use <see cref="BotJson"/> for reading and writing.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.Strict,
     MaxDepth = BotJson.MaxDepth,
+    AllowDuplicateProperties = false,
     Converters = [typeof(LenientDateTimeOffsetConverter)])]
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(Activity[]))]

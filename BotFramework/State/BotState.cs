@@ -68,21 +68,35 @@ public abstract class BotState
     public async Task SaveChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        if (turnContext.TurnState.Get<CachedBotState>(_cacheKey) is not { } cached)
+        if (PrepareSave(turnContext, force) is not { } pending)
         {
             return;
+        }
+
+        await pending.Storage.WriteAsync(new Dictionary<string, object> { [pending.Key] = pending.Document }, cancellationToken).ConfigureAwait(false);
+        pending.Committed();
+    }
+
+    /// <summary>The write this turn's changes need, or null when nothing changed (and not <paramref name="force"/>).</summary>
+    internal PendingStateWrite? PrepareSave(ITurnContext turnContext, bool force)
+    {
+        if (turnContext.TurnState.Get<CachedBotState>(_cacheKey) is not { } cached)
+        {
+            return null;
         }
 
         var json = CachedBotState.Serialize(cached.Values);
         if (!force && json == cached.Snapshot)
         {
-            return;
+            return null;
         }
 
         var document = new StateDocument { Values = cached.Values, ETag = cached.ETag, Json = json };
-        await Storage.WriteAsync(new Dictionary<string, object> { [GetStorageKey(turnContext)] = document }, cancellationToken).ConfigureAwait(false);
-        cached.ETag = document.ETag ?? StorageETag.Any;
-        cached.Snapshot = json;
+        return new PendingStateWrite(Storage, GetStorageKey(turnContext), document, () =>
+        {
+            cached.ETag = document.ETag ?? StorageETag.Any;
+            cached.Snapshot = json;
+        });
     }
 
     /// <summary>Empties this turn's copy of the state; the empty document is written on the next save.</summary>

@@ -33,10 +33,32 @@ public class BotStateSet
     public Task LoadAllAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default) =>
         Task.WhenAll(BotStates.Select(state => state.LoadAsync(turnContext, force, cancellationToken)));
 
-    /// <summary>Saves every changed state.</summary>
+    /// <summary>
+    /// Saves every changed state, the documents of one store in one batch: the stores check every ETag before writing
+    /// any, so a conflict on the user's document leaves the conversation's unwritten too, and the retried turn
+    /// (<see cref="RetryOnStateConflictMiddleware"/>) starts from a consistent pair rather than from half of its own
+    /// earlier attempt.
+    /// </summary>
     /// <param name="turnContext">The turn.</param>
     /// <param name="force">Write even if unchanged.</param>
     /// <param name="cancellationToken">Cancels the writes.</param>
-    public Task SaveAllChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default) =>
-        Task.WhenAll(BotStates.Select(state => state.SaveChangesAsync(turnContext, force, cancellationToken)));
+    public async Task SaveAllChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var pending = BotStates.Select(state => state.PrepareSave(turnContext, force)).OfType<PendingStateWrite>().ToList();
+        foreach (var batch in pending.GroupBy(p => p.Storage))
+        {
+            var changes = new Dictionary<string, object>(StringComparer.Ordinal);
+            foreach (var write in batch)
+            {
+                changes[write.Key] = write.Document;
+            }
+
+            await batch.Key.WriteAsync(changes, cancellationToken).ConfigureAwait(false);
+            foreach (var write in batch)
+            {
+                write.Committed();
+            }
+        }
+    }
 }

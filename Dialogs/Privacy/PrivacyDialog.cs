@@ -66,6 +66,15 @@ public sealed partial class PrivacyDialog : ComponentDialog
 
     private async Task<DialogTurnResult> ChooseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
+        if (!TurnIdentity.IsUserVouched(step.Context))
+        {
+            // The id is one the client named, not one the channel vouches for: whoever typed it could be anyone.
+            await step.Context.SendActivityAsync(
+                "I can't confirm who you are in this chat, so I can't show, export or delete what's stored about you here. Please use the chat on the author's page or in Teams for that.",
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
         var text = KeywordIntentRecognizer.Normalize(step.Context.Activity.Text);
         var asked = DeletePattern().IsMatch(text) ? DeleteChoice
             : ExportPattern().IsMatch(text) ? ExportChoice

@@ -83,6 +83,13 @@ internal sealed class ChildProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>SIGKILL: no shutdown hooks and no flushing, exactly like a crash.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(10_000);
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

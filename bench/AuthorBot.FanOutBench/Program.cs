@@ -13,6 +13,11 @@ using AuthorBot.FanOutBench;
 //   --pin          bot on CPU 0, channel on CPU 1 (taskset); the driver mostly sleeps
 //   --bot-setting  any further bot configuration, e.g. Logging:LogLevel:Default=Warning (repeatable)
 // The channel process is this program again: `AuthorBot.FanOutBench channel`.
+//
+//        dotnet run -c Release --project bench/AuthorBot.FanOutBench -- crash [--kills 10] [--readers 2000]
+//            [--directline-readers 100] [--rate 400] [--seed 13] [--baseline-dir <another build's bin/Release/net10.0>]
+//   copies per SIGKILL: each run kills the bot part-way through an announcement, restarts it on the same files and
+//   counts the readers who got a second copy (Emulator channel and the bot's own Direct Line log).
 // Exit code 1 when any reader was missed or messaged twice.
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -24,6 +29,11 @@ Console.CancelKeyPress += (_, e) =>
 if (args is ["channel"])
 {
     return await EmulatorChannel.RunAsync(cancel.Token).ConfigureAwait(false);
+}
+
+if (args is ["crash", .. var crashArgs])
+{
+    return await CrashCommand.RunAsync(crashArgs, cancel.Token).ConfigureAwait(false);
 }
 
 var readers = 10_000;

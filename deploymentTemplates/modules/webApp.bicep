@@ -53,6 +53,11 @@ var hostSettings = {
   // TLS ends at App Service's front ends; X-Forwarded-Proto tells the host the request came over https, so the links
   // and Direct Line stream URLs (wss://) it builds from the request match what the reader's browser used.
   ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true'
+  // The host honours forwarded headers only from the proxies named here (Bot/Hosting/TrustedForwardedHeaders.cs). App
+  // Service's front ends have no fixed address, and the container is reachable only through them, so any peer is one;
+  // only the last hop counts (the address the front end saw), so a caller's own X-Forwarded-For changes nothing.
+  ForwardedHeaders__KnownNetworks__0: '0.0.0.0/0'
+  ForwardedHeaders__KnownNetworks__1: '::/0'
   // Basic plans have one core, where the host re-executes itself to set this runtime knob (Bot/Hosting/
   // SingleCpuTiering.cs); as an app setting it is in the environment from the start.
   DOTNET_TC_CallCountingDelayMs: '0'

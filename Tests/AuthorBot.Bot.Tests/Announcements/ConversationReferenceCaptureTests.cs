@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using AuthorBot.Bot.Proactive;
+using AuthorBot.Bot.Tests.EndToEnd;
 using AuthorBot.BotFramework.Schema;
 using AuthorBot.Dialogs.Privacy;
 using AuthorBot.Dialogs.Profile;
@@ -13,8 +14,9 @@ public sealed class ConversationReferenceCaptureTests
     [Fact]
     public async Task An_inbound_Teams_message_stores_the_reference_with_the_tenant_from_channel_data()
     {
+        await using var channel = await FakeChannel.StartAsync();
         await using var host = await AnnouncementHost.StartAsync();
-        var activity = TeamsMessage("29:reader", "a:conv-1", "hello");
+        var activity = TeamsMessage("29:reader", "a:conv-1", "hello", channel.ServiceUrl);
         using (var response = await host.Host.PostActivityAsync(activity))
         {
             response.EnsureSuccessStatusCode();
@@ -25,7 +27,7 @@ public sealed class ConversationReferenceCaptureTests
         Assert.NotNull(target);
         Assert.Equal("a:conv-1", target.ConversationId);
         Assert.Equal("tenant-42", target.Reference.Conversation!.TenantId);
-        Assert.Equal("https://smba.example.com/emea/", target.Reference.ServiceUrl);
+        Assert.Equal(channel.ServiceUrl, target.Reference.ServiceUrl);
         Assert.Equal(ProactiveAdapters.Connector, target.Adapter);
         Assert.Null(target.Reference.ActivityId);
     }
@@ -33,10 +35,11 @@ public sealed class ConversationReferenceCaptureTests
     [Fact]
     public async Task Install_events_capture_and_uninstall_removes_the_reference()
     {
+        await using var channel = await FakeChannel.StartAsync();
         await using var host = await AnnouncementHost.StartAsync();
         var store = host.Host.Services.GetRequiredService<ConversationReferenceStore>();
         var reader = new ReaderKey("msteams", "29:installer");
-        var install = TeamsMessage(reader.UserId, "a:conv-2", null);
+        var install = TeamsMessage(reader.UserId, "a:conv-2", null, channel.ServiceUrl);
         install.Type = ActivityTypes.InstallationUpdate;
         install.Action = "add";
         using (var response = await host.Host.PostActivityAsync(install))
@@ -46,7 +49,7 @@ public sealed class ConversationReferenceCaptureTests
 
         Assert.NotNull(await store.FindAsync(reader, CancellationToken.None));
 
-        var uninstall = TeamsMessage(reader.UserId, "a:conv-2", null);
+        var uninstall = TeamsMessage(reader.UserId, "a:conv-2", null, channel.ServiceUrl);
         uninstall.Type = ActivityTypes.InstallationUpdate;
         uninstall.Action = "remove";
         using (var response = await host.Host.PostActivityAsync(uninstall))
@@ -190,17 +193,17 @@ public sealed class ConversationReferenceCaptureTests
         return tables;
     }
 
-    private static Activity TeamsMessage(string userId, string conversationId, string? text) => new(ActivityTypes.Message)
+    // The loopback channel's URL: in anonymous mode only a loopback service URL is stored for proactive messages.
+    private static Activity TeamsMessage(string userId, string conversationId, string? text, string serviceUrl) => new(ActivityTypes.Message)
     {
         Id = Guid.NewGuid().ToString("N"),
         ChannelId = "msteams",
-        ServiceUrl = "https://smba.example.com/emea/",
+        ServiceUrl = serviceUrl,
         From = new ChannelAccount(userId, "Reader"),
         Recipient = new ChannelAccount("28:bot", "AuthorBot"),
         Conversation = new ConversationAccount(isGroup: false, conversationType: "personal", id: conversationId),
         ChannelData = JsonDocument.Parse("""{"tenant":{"id":"tenant-42"}}""").RootElement.Clone(),
         Text = text,
         Locale = "en-US",
-        DeliveryMode = DeliveryModes.ExpectReplies,
     };
 }

@@ -14,11 +14,12 @@ public class DirectLineHostTests
         await using var host = await RunningHost.StartAsync(["--Storage:Provider=Memory", $"--DirectLine:DataDirectory={folder.Path}"]);
 
         using var tokenResponse = await host.Client.PostAsync(new Uri("/api/directline/token", UriKind.Relative),
-            new StringContent("{\"userId\":\"dl_reader42\"}", Encoding.UTF8, "application/json"));
+            new StringContent("{}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, tokenResponse.StatusCode);
         using var tokenJson = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync());
         var token = tokenJson.RootElement.GetProperty("token").GetString();
-        Assert.Equal("dl_reader42", tokenJson.RootElement.GetProperty("userId").GetString());
+        var readerId = tokenJson.RootElement.GetProperty("userId").GetString()!;
+        Assert.StartsWith("dl_", readerId, StringComparison.Ordinal);
         Assert.True(tokenJson.RootElement.GetProperty("expires_in").GetInt32() > 0);
 
         using var client = new HttpClient { BaseAddress = new Uri(host.BaseAddress, "/v3/directline/") };
@@ -28,14 +29,14 @@ public class DirectLineHostTests
         using var startJson = JsonDocument.Parse(await start.Content.ReadAsStringAsync());
         var conversationId = startJson.RootElement.GetProperty("conversationId").GetString()!;
 
-        var welcome = await WaitForBotTextAsync(client, conversationId, text => text.StartsWith("Hi! I'm AuthorBot", StringComparison.Ordinal));
+        var welcome = await WaitForBotTextAsync(client, conversationId, readerId, text => text.StartsWith("Hi! I'm AuthorBot", StringComparison.Ordinal));
         Assert.NotNull(welcome);
 
-        var post = "{\"type\":\"message\",\"from\":{\"id\":\"dl_reader42\"},\"text\":\"subscribe to the newsletter\",\"channelData\":{\"clientActivityID\":\"c1\"}}";
+        var post = "{\"type\":\"message\",\"from\":{\"id\":\"" + readerId + "\"},\"text\":\"subscribe to the newsletter\",\"channelData\":{\"clientActivityID\":\"c1\"}}";
         using var posted = await client.PostAsync(new Uri($"conversations/{conversationId}/activities", UriKind.Relative), new StringContent(post, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
 
-        var question = await WaitForBotTextAsync(client, conversationId, text => text.Contains("What's your name?", StringComparison.Ordinal));
+        var question = await WaitForBotTextAsync(client, conversationId, readerId, text => text.Contains("What's your name?", StringComparison.Ordinal));
         Assert.NotNull(question);
     }
 
@@ -51,7 +52,7 @@ public class DirectLineHostTests
         Assert.DoesNotContain("script", json.RootElement.GetProperty("userId").GetString(), StringComparison.Ordinal);
     }
 
-    private static async Task<string?> WaitForBotTextAsync(HttpClient client, string conversationId, Func<string, bool> match)
+    private static async Task<string?> WaitForBotTextAsync(HttpClient client, string conversationId, string readerId, Func<string, bool> match)
     {
         // Bounded polling: the bot answers in-process, so a few hundred milliseconds is plenty.
         for (var attempt = 0; attempt < 100; attempt++)
@@ -61,7 +62,7 @@ public class DirectLineHostTests
             using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             foreach (var activity in json.RootElement.GetProperty("activities").EnumerateArray())
             {
-                if (activity.TryGetProperty("from", out var from) && from.GetProperty("id").GetString() != "dl_reader42"
+                if (activity.TryGetProperty("from", out var from) && from.GetProperty("id").GetString() != readerId
                     && activity.TryGetProperty("text", out var text) && text.GetString() is { } value && match(value))
                 {
                     return value;

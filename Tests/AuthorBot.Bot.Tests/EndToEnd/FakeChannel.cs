@@ -21,6 +21,9 @@ internal sealed class FakeChannel : IAsyncDisposable
 
     public ConcurrentQueue<(string Path, Activity Activity)> Calls { get; } = new();
 
+    /// <summary>When set, every post is recorded and answered 307 pointing here instead of being accepted.</summary>
+    public string? RedirectTo { get; set; }
+
     public static async Task<FakeChannel> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -85,6 +88,12 @@ internal sealed class FakeChannel : IAsyncDisposable
         // The raw target shows exactly how the bot escaped the ids in the path.
         var rawTarget = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? string.Empty;
         Calls.Enqueue((rawTarget, activity));
+        if (RedirectTo is { } location)
+        {
+            context.Response.Headers.Location = location;
+            return Results.StatusCode(StatusCodes.Status307TemporaryRedirect);
+        }
+
         await _received.Writer.WriteAsync(activity, context.RequestAborted);
         return Results.Json(new Dictionary<string, string> { ["id"] = $"sent-{Interlocked.Increment(ref _nextId)}" });
     }

@@ -54,6 +54,8 @@ internal sealed class OutboundTestContext : IAsyncDisposable
             ["MicrosoftAppPassword"] = Secret,
             ["BotFramework:Connector:MaxRetries"] = "0",
             ["BotFramework:Connector:PerConversationBurst"] = "0",
+            // The fake channel is on loopback, which a bot with an app id calls only when the operator lists it.
+            ["BotFramework:Connector:AllowedServiceUrls:0"] = Channel.ServiceUrl,
         };
         foreach (var (key, value) in settings)
         {

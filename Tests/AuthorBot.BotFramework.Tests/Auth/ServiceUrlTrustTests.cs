@@ -28,7 +28,7 @@ public sealed class ServiceUrlTrustTests
     }
 
     [Fact]
-    public async Task In_anonymous_mode_every_service_url_is_allowed()
+    public async Task In_anonymous_mode_a_loopback_service_url_is_allowed()
     {
         await using var channel = await FakeChannel.StartAsync();
         var client = Factory(new ServiceUrlTrust(enforced: false)).Create(channel.ServiceUrl);
@@ -36,6 +36,20 @@ public sealed class ServiceUrlTrustTests
         await client.SendToConversationAsync("conv-1", new Activity(ActivityTypes.Message) { Text = "hello" }, CancellationToken.None);
 
         Assert.Single(channel.Requests);
+    }
+
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net/amer/", false)]
+    [InlineData("http://169.254.169.254/", false)]
+    [InlineData("http://localhost:3979/", true)]
+    [InlineData("http://127.0.0.1:1/", true)]
+    [InlineData("http://[::1]:3979/", true)]
+    [InlineData("https://gateway.internal.example/bot/", true)]
+    public async Task In_anonymous_mode_only_loopback_and_allow_listed_service_urls_are_trusted(string serviceUrl, bool trusted)
+    {
+        var trust = new ServiceUrlTrust(enforced: false, allowList: new ServiceUrlAllowList(["https://gateway.internal.example/bot"]));
+
+        Assert.Equal(trusted, await trust.IsTrustedAsync(serviceUrl, CancellationToken.None));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace AuthorBot.BotFramework.Tests.Connector;
 /// </summary>
 internal sealed class FakeChannel : IAsyncDisposable
 {
-    private readonly ConcurrentQueue<(int Status, string? RetryAfter, string? Body)> _failures = new();
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter, string? Body, string? Location)> _failures = new();
     private int _nextId;
 
     private FakeChannel(LoopbackHost host, string basePath)
@@ -41,7 +41,10 @@ internal sealed class FakeChannel : IAsyncDisposable
     }
 
     /// <summary>Makes the next request fail with <paramref name="status"/> (and the given Retry-After header value).</summary>
-    public void FailNext(int status, string? retryAfter = null, string? body = null) => _failures.Enqueue((status, retryAfter, body));
+    public void FailNext(int status, string? retryAfter = null, string? body = null) => _failures.Enqueue((status, retryAfter, body, null));
+
+    /// <summary>Answers the next request with <paramref name="status"/> (a 3xx) pointing at <paramref name="location"/>.</summary>
+    public void RedirectNext(int status, string location) => _failures.Enqueue((status, null, null, location));
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 
@@ -81,6 +84,11 @@ internal sealed class FakeChannel : IAsyncDisposable
             if (failure.RetryAfter is not null)
             {
                 context.Response.Headers.RetryAfter = failure.RetryAfter;
+            }
+
+            if (failure.Location is not null)
+            {
+                context.Response.Headers.Location = failure.Location;
             }
 
             if (failure.Body is not null)

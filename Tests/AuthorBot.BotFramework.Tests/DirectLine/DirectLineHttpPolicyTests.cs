@@ -87,7 +87,12 @@ public class DirectLineHttpPolicyTests
     [Fact]
     public async Task Upload_turns_files_into_attachments_and_refuses_oversized_bodies()
     {
-        await using var server = await DirectLineTestServer.StartAsync(configure: o => o.MaxUploadBytes = 4096);
+        using var folder = new State.TemporaryFolder();
+        await using var server = await DirectLineTestServer.StartAsync(configure: o =>
+        {
+            o.MaxUploadBytes = 4096;
+            o.DataDirectory = folder.Path;
+        });
         var (conversationId, token, _) = await server.StartConversationAsync();
 
         using var form = new MultipartFormDataContent();
@@ -107,7 +112,20 @@ public class DirectLineHttpPolicyTests
         var echo = activities[^2];
         var attachment = echo.GetProperty("attachments").EnumerateArray().Single();
         Assert.Equal("chapter.txt", attachment.GetProperty("name").GetString());
-        Assert.Equal("data:text/plain;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes("chapter one")), attachment.GetProperty("contentUrl").GetString());
+        Assert.Equal("text/plain", attachment.GetProperty("contentType").GetString());
+
+        // The log holds a link; the file is served to the conversation's token.
+        var contentUrl = new Uri(attachment.GetProperty("contentUrl").GetString()!);
+        Assert.StartsWith("/v3/directline/attachments/", contentUrl.AbsolutePath, StringComparison.Ordinal);
+        using (var download = new HttpRequestMessage(HttpMethod.Get, contentUrl))
+        {
+            download.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var served = await server.Http.SendAsync(download);
+            Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+            Assert.Equal("chapter one", await served.Content.ReadAsStringAsync());
+            Assert.Equal("nosniff", served.Headers.GetValues("X-Content-Type-Options").Single());
+        }
+
         Assert.Equal("u1", echo.GetProperty("channelData").GetProperty("clientActivityID").GetString());
         Assert.Equal("got 1 attachment(s)", activities[^1].GetProperty("text").GetString());
 

@@ -86,6 +86,51 @@ public sealed class DirectLineRestartTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_bot_activity_sent_again_with_an_id_already_in_the_log_is_dropped_even_after_a_restart()
+    {
+        Directory.CreateDirectory(_folder);
+        var database = Path.Combine(_folder, "bot.db");
+        string conversationId, token;
+        ConversationReference reference;
+
+        // An announcement whose send succeeded, then the crash hid the outcome: after the restart it is sent again with
+        // the same id (its idempotency key).
+        async Task AnnounceAsync(DirectLineTestServer server, string id)
+        {
+            var adapter = server.Services.GetRequiredService<DirectLineAdapter>();
+            await adapter.ContinueConversationAsync(
+                reference,
+                (turn, ct) => turn.SendActivityAsync(new Activity(ActivityTypes.Message) { Id = id, Text = "Launch day!" }, ct),
+                CancellationToken.None);
+        }
+
+        using (var storage = new SqliteStorage(database))
+        {
+            await using var server = await DirectLineTestServer.StartAsync(storage);
+            (conversationId, token, _) = await server.StartConversationAsync();
+            reference = new ConversationReference
+            {
+                ChannelId = Channels.Directline,
+                Conversation = new ConversationAccount(id: conversationId),
+                User = new ChannelAccount("dl_reader"),
+                Bot = server.Services.GetRequiredService<DirectLineAdapter>().BotAccount,
+            };
+            await AnnounceAsync(server, "ann_1-r0");
+            await AnnounceAsync(server, "ann_1-r0");
+        }
+
+        using (var storage = new SqliteStorage(database))
+        {
+            await using var server = await DirectLineTestServer.StartAsync(storage);
+            await AnnounceAsync(server, "ann_1-r0");
+            await AnnounceAsync(server, "ann_2-r0");
+
+            var texts = DirectLineTestServer.Activities(await server.GetActivitiesAsync(conversationId, token)).Select(a => a.GetProperty("text").GetString()).ToArray();
+            Assert.Equal(2, texts.Count(t => t == "Launch day!"));
+        }
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -73,27 +73,30 @@ internal static class ActivityRequestReader
             return (StatusCodes.Status400BadRequest, null, "Body is not a JSON Activity object: " + StrictJson.Describe(ex, body));
         }
 
-        if (activity is null)
-        {
-            return (StatusCodes.Status400BadRequest, null, "Body is not a JSON Activity object.");
-        }
+        return activity is null
+            ? (StatusCodes.Status400BadRequest, null, "Body is not a JSON Activity object.")
+            : (StatusCodes.Status200OK, activity, null);
+    }
 
+    /// <summary>
+    /// What a parsed activity lacks for a turn, or null. Checked after authentication, so a caller without a valid
+    /// token learns nothing but 401 whatever its body holds (the channel's own verdicts, as the JS SDK gives them).
+    /// </summary>
+    public static string? Check(Activity activity)
+    {
         if (ActivityValidator.Validate(activity) is { } invalid)
         {
-            return (StatusCodes.Status400BadRequest, null, invalid);
+            return invalid;
         }
 
         if (activity.ServiceUrl is not null && !ConnectorClient.IsValidServiceUrl(activity.ServiceUrl))
         {
-            return (StatusCodes.Status400BadRequest, null, "Activity serviceUrl is not an absolute http(s) URL.");
+            return "Activity serviceUrl is not an absolute http(s) URL.";
         }
 
         // Only an expectReplies turn is answered in the HTTP response; any other needs somewhere to send its replies.
-        if (activity.ServiceUrl is null && !string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal))
-        {
-            return (StatusCodes.Status400BadRequest, null, "Activity has no serviceUrl to answer at (only expectReplies activities may omit it).");
-        }
-
-        return (StatusCodes.Status200OK, activity, null);
+        return activity.ServiceUrl is null && !string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal)
+            ? "Activity has no serviceUrl to answer at (only expectReplies activities may omit it)."
+            : null;
     }
 }

@@ -103,6 +103,12 @@ public class CloudAdapter : BotAdapter, IBotFrameworkHttpAdapter
             return;
         }
 
+        if (ActivityRequestReader.Check(activity) is { } malformed)
+        {
+            await WriteErrorAsync(httpResponse, StatusCodes.Status400BadRequest, malformed, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         // When replies travel through the Connector, a channel that hangs up (its own timeout) must not cut the turn
         // short: the user may already have seen a reply, and a turn stopped before its state is saved would leave the
         // conversation behind what the user saw. Answers that travel in the HTTP response die with the request.

@@ -61,6 +61,9 @@ public sealed class OutboundHarnessTests(AuthHarness harness) : IDisposable
             "--MicrosoftAppPassword=" + appPassword,
             "--ToBotFromChannelOpenIdMetadataUrl=" + harness.ChannelOpenIdMetadataUrl,
             "--ToBotFromEmulatorOpenIdMetadataUrl=" + harness.EmulatorOpenIdMetadataUrl,
+
+            // With an app id only public addresses are called unless listed; the harness's Connector is on loopback.
+            "--BotFramework:Connector:AllowedServiceUrls:0=" + harness.Connector,
         ],
         builder =>
         {

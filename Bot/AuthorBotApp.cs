@@ -3,6 +3,7 @@ using AuthorBot.Bot.DirectLine;
 using AuthorBot.Bot.Proactive;
 using AuthorBot.Bot.Recommendations;
 using AuthorBot.Bot.Teams;
+using AuthorBot.Bot.Understanding;
 using AuthorBot.BotFramework.Builder;
 using AuthorBot.BotFramework.DirectLine;
 using AuthorBot.BotFramework.Hosting;
@@ -47,6 +48,7 @@ public static class AuthorBotApp
         builder.Services.AddDirectLine(builder.Configuration);
         builder.Services.AddAnnouncements(builder.Configuration);
         builder.Services.AddTeams(builder.Configuration);
+        builder.Services.AddUnderstandingStores();
         configure?.Invoke(builder);
         if (AnonymousListenGuard.Check(builder.Configuration) is { } exposed)
         {
@@ -62,6 +64,7 @@ public static class AuthorBotApp
         app.MapDirectLine("/v3/directline");
         app.MapDirectLineTokenEndpoint("/api/directline/token");
         app.MapAnnouncements();
+        app.MapUnderstanding();
         // A plain RequestDelegate: a lambda handler would pull in the expression compiler just for a health probe.
         app.MapGet("/healthz", static context => context.Response.WriteAsync("{\"status\":\"ok\"}"));
         return app;

@@ -66,7 +66,7 @@ public sealed partial class PrivacyDialog : ComponentDialog
 
     private async Task<DialogTurnResult> ChooseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var text = KeywordIntentRecognizer.Normalize(step.Context.Activity.Text);
+        var text = ReaderText.Normalize(step.Context.Activity.Text);
         var asked = DeletePattern().IsMatch(text) ? DeleteChoice
             : ExportPattern().IsMatch(text) ? ExportChoice
             : SummaryPattern().IsMatch(text) ? SummaryChoice

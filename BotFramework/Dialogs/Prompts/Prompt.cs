@@ -123,6 +123,22 @@ public abstract class Prompt<T> : Dialog
         return OnPromptAsync(turnContext, PromptState(instance.State), Options(instance), isRetry: false, cancellationToken);
     }
 
+    /// <inheritdoc />
+    /// <remarks>Runs the recognizer (not the validator, which may talk) on a copy of the prompt's state.</remarks>
+    public override async Task<bool> RecognizesAnswerAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(instance);
+        if (turnContext.Activity.Type != ActivityTypes.Message)
+        {
+            return false;
+        }
+
+        var state = new Dictionary<string, object?>(PromptState(instance.State), StringComparer.Ordinal);
+        var recognized = await OnRecognizeAsync(turnContext, state, Options(instance), cancellationToken).ConfigureAwait(false);
+        return recognized.Succeeded;
+    }
+
     /// <summary>Checks options at the start; override to require e.g. choices.</summary>
     /// <param name="options">The options.</param>
     protected virtual void ValidateOptions(PromptOptions options)

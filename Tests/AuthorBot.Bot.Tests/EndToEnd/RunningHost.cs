@@ -38,7 +38,11 @@ internal sealed class RunningHost : IAsyncDisposable
             args.Add($"--{ContentServiceCollectionExtensions.PathKey}={await TestContent.WriteShippedWithFutureEventsAsync(content.Path)}");
         }
 
-        var app = AuthorBotApp.Create([.. args], configure);
+        var app = AuthorBotApp.Create([.. args], builder =>
+        {
+            builder.Services.AddSingleton(SharedModels.Cache);
+            configure?.Invoke(builder);
+        });
         await app.StartAsync();
         var address = app.Urls.Single();
         return new RunningHost(app, new Uri(address), content);

@@ -48,7 +48,7 @@ public static class AuthorBotApp
         builder.Services.AddDirectLine(builder.Configuration);
         builder.Services.AddAnnouncements(builder.Configuration);
         builder.Services.AddTeams(builder.Configuration);
-        builder.Services.AddUnderstandingStores();
+        builder.Services.AddUnderstandingStores(builder.Configuration);
         configure?.Invoke(builder);
         if (AnonymousListenGuard.Check(builder.Configuration) is { } exposed)
         {

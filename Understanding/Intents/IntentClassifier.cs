@@ -18,13 +18,15 @@ public sealed class IntentClassifier
 {
     private readonly MLContext _ml;
     private readonly ITransformer _model;
+    private readonly DataViewSchema _inputSchema;
     private readonly string[] _labels;
     private readonly ConcurrentBag<Scorer> _scorers = [];
 
-    private IntentClassifier(MLContext ml, ITransformer model, string[] labels, UtterancePreparer preparer, int exampleCount)
+    private IntentClassifier(MLContext ml, ITransformer model, DataViewSchema inputSchema, string[] labels, UtterancePreparer preparer, int exampleCount)
     {
         _ml = ml;
         _model = model;
+        _inputSchema = inputSchema;
         _labels = labels;
         Preparer = preparer;
         ExampleCount = exampleCount;
@@ -89,15 +91,31 @@ public sealed class IntentClassifier
                 FeatureColumnName = "Features",
                 L2Regularization = options.L2Regularization,
                 L1Regularization = 0,
+                OptimizationTolerance = options.OptimizationTolerance,
+                MaximumNumberOfIterations = options.MaximumIterations,
                 NumberOfThreads = 1,
             }));
-        var model = pipeline.Fit(data);
-
-        var labels = default(VBuffer<ReadOnlyMemory<char>>);
-        model.GetOutputSchema(data.Schema)["Score"].GetSlotNames(ref labels);
-        var preparer = UtterancePreparer.Build(examples.Select(e => e.Text), options.Entities);
-        return new IntentClassifier(ml, model, [.. labels.DenseValues().Select(l => l.ToString())], preparer, examples.Count);
+        return Create(ml, pipeline.Fit(data), data.Schema, examples, options);
     }
+
+    /// <summary>Loads a classifier saved by <see cref="Save"/> from the same examples and options (the preparer's vocabulary comes from the examples).</summary>
+    /// <param name="model">The saved model.</param>
+    /// <param name="examples">The examples it was trained on.</param>
+    /// <param name="options">The options it was trained with.</param>
+    /// <returns>The classifier.</returns>
+    public static IntentClassifier Load(Stream model, IReadOnlyList<IntentExample> examples, IntentTrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(options);
+        var ml = new MLContext(options.Seed);
+        var transformer = ml.Model.Load(model, out var schema);
+        return Create(ml, transformer, schema, examples, options);
+    }
+
+    /// <summary>Saves the trained model (ML.NET's zip format).</summary>
+    /// <param name="destination">Where to write it.</param>
+    public void Save(Stream destination) => _ml.Model.Save(_model, _inputSchema, destination);
 
     /// <summary>Classifies a message.</summary>
     /// <param name="text">The message.</param>
@@ -141,6 +159,14 @@ public sealed class IntentClassifier
         {
             _scorers.Add(scorer);
         }
+    }
+
+    private static IntentClassifier Create(MLContext ml, ITransformer model, DataViewSchema inputSchema, IReadOnlyList<IntentExample> examples, IntentTrainingOptions options)
+    {
+        var labels = default(VBuffer<ReadOnlyMemory<char>>);
+        model.GetOutputSchema(inputSchema)["Score"].GetSlotNames(ref labels);
+        var preparer = UtterancePreparer.Build(examples.Select(e => e.Text), options.Entities);
+        return new IntentClassifier(ml, model, inputSchema, [.. labels.DenseValues().Select(l => l.ToString())], preparer, examples.Count);
     }
 
     /// <summary>Text featurization of already prepared text: no case folding, stop-word removal or punctuation stripping of its own.</summary>

@@ -17,6 +17,12 @@ public sealed record IntentTrainingOptions
     /// <summary>L2 regularization of the maximum-entropy model; larger is smoother (and less sure of itself).</summary>
     public float L2Regularization { get; init; } = 0.001f;
 
+    /// <summary>L-BFGS stops when the loss improves by less than this; looser trains faster at start-up.</summary>
+    public float OptimizationTolerance { get; init; } = 1e-7f;
+
+    /// <summary>L-BFGS stops after this many iterations at most.</summary>
+    public int MaximumIterations { get; init; } = int.MaxValue;
+
     /// <summary>Names read as their kind (book titles, the author's name).</summary>
     public IReadOnlyList<EntityPhrase> Entities { get; init; } = [];
 }

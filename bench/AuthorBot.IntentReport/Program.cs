@@ -12,6 +12,9 @@ using AuthorBot.Understanding.Intents;
 var folds = 5;
 var seed = 1;
 string? contentPath = null;
+float? tolerance = null;
+int? iterations = null;
+float? l2 = null;
 for (var i = 0; i < args.Length - 1; i += 2)
 {
     switch (args[i])
@@ -22,11 +25,20 @@ for (var i = 0; i < args.Length - 1; i += 2)
         case "--seed":
             seed = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
             break;
+        case "--tolerance":
+            tolerance = float.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            break;
+        case "--iterations":
+            iterations = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            break;
+        case "--l2":
+            l2 = float.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            break;
         case "--content":
             contentPath = args[i + 1];
             break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}; use --folds N, --seed N, --content PATH.");
+            Console.Error.WriteLine($"Unknown option {args[i]}; use --folds N, --seed N, --tolerance X, --iterations N, --l2 X, --content PATH.");
             return 2;
     }
 }
@@ -34,6 +46,12 @@ for (var i = 0; i < args.Length - 1; i += 2)
 var content = AuthorContentLoader.Load(ContentServiceCollectionExtensions.ResolvePath(contentPath));
 var examples = ReaderIntentExamples.LoadShipped(ReaderIntentExamples.DefaultFolder).Concat(ReaderIntentExamples.FromAuthor(content)).ToList();
 var options = ReaderUnderstanding.TrainingOptions(content);
+options = options with
+{
+    OptimizationTolerance = tolerance ?? options.OptimizationTolerance,
+    MaximumIterations = iterations ?? options.MaximumIterations,
+    L2Regularization = l2 ?? options.L2Regularization,
+};
 Console.WriteLine($"Labelled set: {examples.Count} utterances, {examples.Select(e => e.Intent).Distinct().Count()} intents ({ReaderIntents.Shipped.Count} shipped, {content.Faq.Count} from the author's FAQ).");
 Console.WriteLine($"Classifier: ML.NET FeaturizeText (word 1-{options.WordNgramLength}-grams and char {options.CharNgramLength}-grams, TF-IDF, L2-normalized apart) + LbfgsMaximumEntropy (L2 {options.L2Regularization.ToString(CultureInfo.InvariantCulture)}), seed {seed}.");
 

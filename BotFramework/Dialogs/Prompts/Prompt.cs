@@ -208,7 +208,7 @@ public abstract class Prompt<T> : Dialog
         return state;
     }
 
-    private static PromptOptions Options(DialogInstance instance) =>
+    private protected static PromptOptions Options(DialogInstance instance) =>
         instance.State.GetValue<PromptOptions>(OptionsKey) ?? new PromptOptions();
 
     private static Activity QuestionFor(PromptOptions options, string? retryHint, bool isRetry)

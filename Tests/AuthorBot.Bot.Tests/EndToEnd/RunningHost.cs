@@ -64,6 +64,19 @@ internal sealed class RunningHost : IAsyncDisposable
             .Select(a => a.TryGetProperty("text", out var t) ? t.GetString() : string.Empty));
     }
 
+    /// <summary>Sends one message with expectReplies and returns the reply activities (buttons and cards included).</summary>
+    public async Task<List<Activity>> ExpectActivitiesAsync(string conversationId, string userId, string text)
+    {
+        var activity = NewMessage(conversationId, userId, text, "http://127.0.0.1:1");
+        activity.DeliveryMode = DeliveryModes.ExpectReplies;
+        using var response = await PostActivityAsync(activity);
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return [.. body.RootElement.GetProperty("activities").EnumerateArray()
+            .Select(a => BotJson.DeserializeActivity(System.Text.Encoding.UTF8.GetBytes(a.GetRawText()))!)
+            .Where(a => a.Type == ActivityTypes.Message)];
+    }
+
     public Task<HttpResponseMessage> PostActivityAsync(Activity activity) =>
         Client.PostAsync(new Uri("/api/messages", UriKind.Relative), new ByteArrayContent(BotJson.SerializeToUtf8Bytes(activity))
         {

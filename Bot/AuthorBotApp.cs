@@ -6,6 +6,7 @@ using AuthorBot.Bot.Proactive;
 using AuthorBot.Bot.Recommendations;
 using AuthorBot.Bot.Teams;
 using AuthorBot.Bot.Telemetry;
+using AuthorBot.Bot.Understanding;
 using AuthorBot.BotFramework.Builder;
 using AuthorBot.BotFramework.Diagnostics;
 using AuthorBot.BotFramework.DirectLine;
@@ -53,6 +54,7 @@ public static class AuthorBotApp
         builder.Services.AddTrustedForwardedHeaders(builder.Configuration);
         builder.Services.AddAnnouncements(builder.Configuration);
         builder.Services.AddTeams(builder.Configuration);
+        builder.Services.AddUnderstandingStores(builder.Configuration);
         builder.Services.AddAuthorBotTelemetry(builder.Configuration);
         builder.Services.AddAuthorBotHealthChecks();
         configure?.Invoke(builder);
@@ -72,6 +74,7 @@ public static class AuthorBotApp
         app.MapDirectLine("/v3/directline");
         app.MapDirectLineTokenEndpoint("/api/directline/token");
         app.MapAnnouncements();
+        app.MapUnderstanding();
         app.MapAuthorBotHealthChecks();
         app.MapPrometheusWhenEnabled();
         return app;

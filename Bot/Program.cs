@@ -2,9 +2,10 @@ using AuthorBot.Bot;
 using AuthorBot.Bot.Announcements;
 using AuthorBot.Bot.Deployment;
 using AuthorBot.Bot.Hosting;
+using AuthorBot.Bot.Understanding;
 
-// `announce ...` is the marketers' client for a running bot, `teams-package ...` builds the Teams app package;
-// anything else starts the bot.
+// `announce ...` is the marketers' client for a running bot, `author ...` the author's (misses to label, the inbox),
+// `teams-package ...` builds the Teams app package; anything else starts the bot.
 if (args is [TeamsPackageCommand.Verb, .. var packageArgs])
 {
     return await TeamsPackageCommand.RunAsync(packageArgs, Spectre.Console.AnsiConsole.Console, CancellationToken.None).ConfigureAwait(false);
@@ -19,6 +20,11 @@ if (args is [AnnounceCommand.Verb, .. var announceArgs])
         cancel.Cancel();
     };
     return await AnnounceCommand.RunAsync(announceArgs, Spectre.Console.AnsiConsole.Console, null, cancel.Token).ConfigureAwait(false);
+}
+
+if (args is [AuthorCommand.Verb, .. var authorArgs])
+{
+    return await AuthorCommand.RunAsync(authorArgs, Spectre.Console.AnsiConsole.Console, null, CancellationToken.None).ConfigureAwait(false);
 }
 
 SingleCpuTiering.ReexecuteIfNeeded();

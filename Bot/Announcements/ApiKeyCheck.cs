@@ -4,13 +4,13 @@ using System.Text;
 namespace AuthorBot.Bot.Announcements;
 
 /// <summary>
-/// The announcements API's bearer key check. There is no default key: without <c>Announcements:ApiKey</c> the API is
-/// off and says so (503). Keys are compared as SHA-256 digests with <see cref="CryptographicOperations.FixedTimeEquals"/>,
+/// The author's bearer key check, for the announcements API and the understanding API (misses, inbox) alike. There is
+/// no default key: without <c>Announcements:ApiKey</c> those APIs are off and say so (503). Keys are compared as SHA-256 digests with <see cref="CryptographicOperations.FixedTimeEquals"/>,
 /// so neither the content nor the length of the configured key leaks through timing.
 /// </summary>
 internal static class ApiKeyCheck
 {
-    public const string DisabledMessage = "The announcements API is disabled: set Announcements:ApiKey (a long random secret) in configuration to enable it.";
+    public const string DisabledMessage = "This API is disabled: set Announcements:ApiKey (a long random secret, the author's key for the announcements and understanding APIs) in configuration to enable it.";
     public const string MissingMessage = "Missing API key: send 'Authorization: Bearer <Announcements:ApiKey>'.";
     public const string WrongMessage = "Wrong API key.";
 

@@ -6,7 +6,8 @@ namespace AuthorBot.Bot.Proactive;
 
 /// <summary>
 /// The SQLite file behind proactive messaging: conversation references, reader activity, reminders, announcements and
-/// their delivery records, links, clicks, replies and RSVPs, and the service URLs channels authenticated. One file so an audience query can join references with deliveries and
+/// their delivery records, links, clicks, replies and RSVPs, and the service URLs channels authenticated; and, for the
+/// author, the messages the bot did not understand and the inbox of messages readers handed off. One file so an audience query can join references with deliveries and
 /// a delivery's state changes are single-row transactions.
 /// </summary>
 /// <remarks>
@@ -103,6 +104,30 @@ internal sealed class ProactiveDatabase : IDisposable
         CREATE TABLE IF NOT EXISTS trusted_service_urls (
             service_url TEXT PRIMARY KEY,
             trusted_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS intent_misses (
+            id INTEGER PRIMARY KEY,
+            text TEXT NOT NULL,
+            channel_id TEXT,
+            missed_at INTEGER NOT NULL,
+            guess TEXT,
+            guess_score REAL NOT NULL,
+            second_guess TEXT,
+            second_score REAL NOT NULL,
+            label TEXT,
+            labelled_at INTEGER);
+        CREATE TABLE IF NOT EXISTS author_inbox (
+            id INTEGER PRIMARY KEY,
+            channel_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            reader_name TEXT,
+            message TEXT NOT NULL,
+            contact TEXT,
+            contact_consent TEXT,
+            received_at INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            sentiment REAL NOT NULL,
+            read_at INTEGER);
+        CREATE INDEX IF NOT EXISTS ix_author_inbox_reader ON author_inbox (channel_id, user_id);
         """;
 
     private readonly string _connectionString;

@@ -76,6 +76,15 @@ public class ComponentDialog : Dialog
     }
 
     /// <inheritdoc />
+    public override Task<bool> RecognizesAnswerAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+
+        // The question is asked by the innermost dialog; ask it.
+        return new DialogContext(_dialogs, turnContext, InnerState(instance)).RecognizesAnswerAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     public override async Task EndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);

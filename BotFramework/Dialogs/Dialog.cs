@@ -56,6 +56,18 @@ public abstract class Dialog
     public virtual Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default) =>
         Task.CompletedTask;
 
+    /// <summary>
+    /// Whether the turn's message reads as an answer to what this dialog waits for (a recognized choice, a yes or no, an
+    /// email address), judged without changing its state. A parent uses it to tell an answer from a change of topic. The
+    /// default is false: a dialog that accepts anything cannot say a message was meant for it.
+    /// </summary>
+    /// <param name="turnContext">The turn.</param>
+    /// <param name="instance">The dialog's stack entry.</param>
+    /// <param name="cancellationToken">Cancels the turn.</param>
+    /// <returns>True when the message answers the dialog.</returns>
+    public virtual Task<bool> RecognizesAnswerAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default) =>
+        Task.FromResult(false);
+
     /// <summary>Called when the dialog leaves the stack (ended, replaced or cancelled). By default does nothing.</summary>
     /// <param name="turnContext">The turn.</param>
     /// <param name="instance">The dialog's stack entry.</param>

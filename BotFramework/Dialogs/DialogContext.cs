@@ -154,6 +154,14 @@ public class DialogContext
         }
     }
 
+    /// <summary>Whether the turn's message answers the active dialog's question (see <see cref="Dialog.RecognizesAnswerAsync"/>).</summary>
+    /// <param name="cancellationToken">Cancels the turn.</param>
+    /// <returns>True when it does; false with no active dialog.</returns>
+    public Task<bool> RecognizesAnswerAsync(CancellationToken cancellationToken = default) =>
+        ActiveDialog is { } active && FindDialog(active.Id) is { } dialog
+            ? dialog.RecognizesAnswerAsync(Context, active, cancellationToken)
+            : Task.FromResult(false);
+
     /// <summary>Finds a dialog in this set or, failing that, in the parents'.</summary>
     /// <param name="dialogId">The id.</param>
     /// <returns>The dialog, or null.</returns>

@@ -7,6 +7,15 @@ namespace AuthorBot.Dialogs.Content;
 /// <param name="Events">The events in file order.</param>
 public sealed record AuthorContent(string AuthorName, Uri? Website, IReadOnlyList<Book> Books, IReadOnlyList<AuthorEvent> Events)
 {
+    /// <summary>A few lines about the author, for "who is ...?".</summary>
+    public string? Bio { get; init; }
+
+    /// <summary>Questions the author answers for every reader.</summary>
+    public IReadOnlyList<FaqEntry> Faq { get; init; } = [];
+
+    /// <summary>The author's own example messages per intent, added to the shipped ones when the classifier trains.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> IntentExamples { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>The book with an id.</summary>
     /// <param name="id">The id.</param>
     /// <returns>The book, or null.</returns>

@@ -12,6 +12,10 @@ internal sealed class AuthorContentDocument
     public List<BookDocument?>? Books { get; set; }
 
     public List<EventDocument?>? Events { get; set; }
+
+    public List<FaqDocument?>? Faq { get; set; }
+
+    public Dictionary<string, List<string?>?>? IntentExamples { get; set; }
 }
 
 /// <summary>The "author" object.</summary>
@@ -20,6 +24,8 @@ internal sealed class AuthorDocument
     public string? Name { get; set; }
 
     public string? Website { get; set; }
+
+    public string? Bio { get; set; }
 }
 
 /// <summary>One entry of "books".</summary>
@@ -40,6 +46,50 @@ internal sealed class BookDocument
     public string? SampleChapterUrl { get; set; }
 
     public List<PreOrderLinkDocument?>? PreOrderLinks { get; set; }
+
+    public SeriesDocument? Series { get; set; }
+
+    public List<FormatDocument?>? Formats { get; set; }
+}
+
+/// <summary>A book's "series" object.</summary>
+internal sealed class SeriesDocument
+{
+    public string? Name { get; set; }
+
+    public int? Number { get; set; }
+}
+
+/// <summary>One entry of a book's "formats".</summary>
+internal sealed class FormatDocument
+{
+    public string? Format { get; set; }
+
+    public string? Narrator { get; set; }
+
+    public List<PriceDocument?>? Prices { get; set; }
+}
+
+/// <summary>One entry of a format's "prices".</summary>
+internal sealed class PriceDocument
+{
+    public string? Store { get; set; }
+
+    public string? Price { get; set; }
+
+    public string? Currency { get; set; }
+}
+
+/// <summary>One entry of "faq".</summary>
+internal sealed class FaqDocument
+{
+    public string? Id { get; set; }
+
+    public string? Question { get; set; }
+
+    public string? Answer { get; set; }
+
+    public List<string?>? Examples { get; set; }
 }
 
 /// <summary>A book's "launch" object.</summary>

@@ -122,7 +122,7 @@ public static partial class AuthorContentLoader
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IdPattern();
 
-    private sealed class Checker(string fileName, JsonLineMap lines)
+    private sealed partial class Checker(string fileName, JsonLineMap lines)
     {
         private readonly List<string> _errors = [];
 
@@ -183,12 +183,15 @@ public static partial class AuthorContentLoader
                 Unique(document.Events.Select(e => e?.Id), "events");
             }
 
+            var bio = document.Author?.Bio is null ? null : Text(document.Author.Bio, "author.bio");
+            var faq = Faq(document.Faq);
+            var intentExamples = IntentExamples(document.IntentExamples);
             if (_errors.Count > 0)
             {
                 throw Failure();
             }
 
-            return new AuthorContent(name!, website, books, events);
+            return new AuthorContent(name!, website, books, events) { Bio = bio, Faq = faq, IntentExamples = intentExamples };
         }
 
         private Book? ToBook(BookDocument? book, string path)
@@ -257,9 +260,11 @@ public static partial class AuthorContentLoader
                 }
             }
 
+            var series = Series(book.Series, path + ".series");
+            var formats = Formats(book.Formats, path + ".formats");
             return _errors.Count > errorsBefore
                 ? null
-                : new Book(id!, title!, blurb!, tags, publishedOn, launch, sample, links);
+                : new Book(id!, title!, blurb!, tags, publishedOn, launch, sample, links) { Series = series, Formats = formats };
         }
 
         private AuthorEvent? ToEvent(EventDocument? e, string path, List<BookDocument?>? books)

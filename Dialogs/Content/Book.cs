@@ -17,4 +17,11 @@ public sealed record Book(
     DateOnly? PublishedOn,
     BookLaunch? Launch,
     Uri? SampleChapterUrl,
-    IReadOnlyList<PreOrderLink> PreOrderLinks);
+    IReadOnlyList<PreOrderLink> PreOrderLinks)
+{
+    /// <summary>The book's place in a series, or null for a standalone.</summary>
+    public BookSeries? Series { get; init; }
+
+    /// <summary>The editions it sells in, with prices.</summary>
+    public IReadOnlyList<BookFormat> Formats { get; init; } = [];
+}

@@ -1,12 +1,12 @@
-using System.Text.RegularExpressions;
 using AuthorBot.BotFramework.Dialogs;
+using AuthorBot.Dialogs.Intents;
 using AuthorBot.Dialogs.Routing;
 
 namespace AuthorBot.Dialogs.Newsletter;
 
 /// <summary>Offers newsletter signup in the menu and starts it on "subscribe", "sign me up" and the like.</summary>
 /// <param name="dialog">The signup dialog.</param>
-public sealed partial class NewsletterFlow(NewsletterSignupDialog dialog) : IReaderFlow
+public sealed class NewsletterFlow(NewsletterSignupDialog dialog) : IReaderFlow
 {
     /// <inheritdoc />
     public Dialog Dialog { get; } = dialog ?? throw new ArgumentNullException(nameof(dialog));
@@ -18,11 +18,14 @@ public sealed partial class NewsletterFlow(NewsletterSignupDialog dialog) : IRea
     public IReadOnlyList<string> MenuSynonyms { get; } = ["subscribe", "newsletter", "sign up"];
 
     /// <inheritdoc />
-    public int Order => 10;
+    public string Intent => ReaderIntents.Newsletter;
 
     /// <inheritdoc />
-    public bool Matches(string normalizedText) => SubscribePattern().IsMatch(normalizedText ?? string.Empty);
+    public string SwitchPhrase => "join the newsletter";
 
-    [GeneratedRegex(@"\b(subscribe|newsletter|sign (me )?up|join the mailing list|mailing list)\b")]
-    private static partial Regex SubscribePattern();
+    /// <inheritdoc />
+    public string? AskBeforeLeaving => "the signup";
+
+    /// <inheritdoc />
+    public int Order => 10;
 }

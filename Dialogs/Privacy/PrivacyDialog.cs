@@ -75,7 +75,7 @@ public sealed partial class PrivacyDialog : ComponentDialog
             return await step.EndDialogAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        var text = KeywordIntentRecognizer.Normalize(step.Context.Activity.Text);
+        var text = ReaderText.Normalize(step.Context.Activity.Text);
         var asked = DeletePattern().IsMatch(text) ? DeleteChoice
             : ExportPattern().IsMatch(text) ? ExportChoice
             : SummaryPattern().IsMatch(text) ? SummaryChoice

@@ -1,12 +1,12 @@
-using System.Text.RegularExpressions;
 using AuthorBot.BotFramework.Dialogs;
+using AuthorBot.Dialogs.Intents;
 using AuthorBot.Dialogs.Routing;
 
 namespace AuthorBot.Dialogs.Privacy;
 
 /// <summary>Offers the reader's data in the menu and starts on "what do you know about me", "export/delete my data".</summary>
 /// <param name="dialog">The privacy dialog.</param>
-public sealed partial class PrivacyFlow(PrivacyDialog dialog) : IReaderFlow
+public sealed class PrivacyFlow(PrivacyDialog dialog) : IReaderFlow
 {
     /// <inheritdoc />
     public Dialog Dialog { get; } = dialog ?? throw new ArgumentNullException(nameof(dialog));
@@ -18,11 +18,11 @@ public sealed partial class PrivacyFlow(PrivacyDialog dialog) : IReaderFlow
     public IReadOnlyList<string> MenuSynonyms { get; } = ["privacy", "my data", "data"];
 
     /// <inheritdoc />
-    public int Order => 60;
+    public string Intent => ReaderIntents.Privacy;
 
     /// <inheritdoc />
-    public bool Matches(string normalizedText) => PrivacyPattern().IsMatch(normalizedText ?? string.Empty);
+    public string SwitchPhrase => "look at your data";
 
-    [GeneratedRegex(@"\b(what do you know about me|what (data|information) do you (have|keep|store)|my (personal )?(data|information|info)|privacy|forget me|gdpr)\b")]
-    private static partial Regex PrivacyPattern();
+    /// <inheritdoc />
+    public int Order => 60;
 }

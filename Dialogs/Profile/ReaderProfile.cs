@@ -12,6 +12,9 @@ public sealed class ReaderProfile
     /// <summary>Topics the reader said they like (genres, tags).</summary>
     public IList<string> Interests { get; set; } = [];
 
+    /// <summary>The author's books the reader praised (by id): interest the bot keeps them posted about.</summary>
+    public IList<string> BooksOfInterest { get; set; } = [];
+
     /// <summary>The reader's newsletter consent; null when they were never asked.</summary>
     public NewsletterConsent? Newsletter { get; set; }
 

@@ -20,6 +20,7 @@ public sealed class ReaderStateAccessors
         DialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
         Welcomed = conversationState.CreateProperty<bool>("welcomed");
         BookCards = conversationState.CreateProperty<List<SentBookCard>>("bookCards");
+        LastShownBooks = conversationState.CreateProperty<List<string>>("lastShownBooks");
     }
 
     /// <summary>Per-reader state.</summary>
@@ -39,4 +40,7 @@ public sealed class ReaderStateAccessors
 
     /// <summary>The book cards sent in the conversation, by message id (reactions name only the message).</summary>
     public IStatePropertyAccessor<List<SentBookCard>> BookCards { get; }
+
+    /// <summary>The books of the last recommendation list, in card order: typed feedback may only name one of these.</summary>
+    public IStatePropertyAccessor<List<string>> LastShownBooks { get; }
 }

@@ -11,8 +11,16 @@ namespace AuthorBot.Dialogs.Recommendations;
 /// </summary>
 /// <param name="dialogId">Its id.</param>
 /// <param name="hint">What to say when asked to reprompt.</param>
-internal sealed class AwaitReplyDialog(string dialogId, string hint) : Dialog(dialogId)
+/// <param name="isReply">Whether a message is about the list (so not a change of topic).</param>
+internal sealed class AwaitReplyDialog(string dialogId, string hint, Func<ITurnContext, CancellationToken, Task<bool>> isReply) : Dialog(dialogId)
 {
+    /// <inheritdoc />
+    public override Task<bool> RecognizesAnswerAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return turnContext.Activity.Type == ActivityTypes.Message ? isReply(turnContext, cancellationToken) : Task.FromResult(false);
+    }
+
     /// <inheritdoc />
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(EndOfTurn);

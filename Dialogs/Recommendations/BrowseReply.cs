@@ -25,5 +25,6 @@ internal enum BrowseCommand
 /// <param name="Command">What the reader wants.</param>
 /// <param name="Kind">The feedback, for <see cref="BrowseCommand.Feedback"/>.</param>
 /// <param name="BookId">The book the reply names, when it names one we know.</param>
-/// <param name="NamedUnknownBook">True when the reply named a book we could not find.</param>
-internal sealed record BrowseReply(BrowseCommand Command, InteractionKind? Kind = null, string? BookId = null, bool NamedUnknownBook = false);
+/// <param name="NamedUnknownBook">True when the reply named a book that is not on screen.</param>
+/// <param name="Candidates">Books on screen the reply could mean equally well (ask which one).</param>
+internal sealed record BrowseReply(BrowseCommand Command, InteractionKind? Kind = null, string? BookId = null, bool NamedUnknownBook = false, IReadOnlyList<string>? Candidates = null);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AuthorBot.BotFramework.Dialogs.Choices;
 using AuthorBot.BotFramework.Schema;
 using AuthorBot.Dialogs.Intents;
 using AuthorBot.Recommenders.Catalog;
@@ -10,18 +9,19 @@ namespace AuthorBot.Dialogs.Recommendations;
 
 /// <summary>
 /// Reads a reply to a list of books. A card button sends its action and book id in the activity's value; a typed
-/// reply says the same in words ("not for me 2", "sounds good the hobbit", "why the second one?", "more").
+/// reply says the same in words ("not for me 2", "sounds good the hobbit", "the first one sounds good", "why the second
+/// one?", "more"). A typed reply only ever names a book on screen, by position or by a (typo-tolerant) title match that
+/// clearly beats the others; "it" means the book last talked about, and anything less certain asks which book.
 /// </summary>
 internal static partial class BrowseReplyParser
 {
-    private static readonly FindChoicesOptions _titlesOnly = new() { RecognizeNumbers = false, RecognizeOrdinals = false, AllowPartialMatches = false, MaxEditDistanceRatio = 0 };
-
     /// <summary>Parses a message.</summary>
     /// <param name="activity">The reader's message.</param>
     /// <param name="current">The books on screen, in order.</param>
-    /// <param name="catalog">The catalogue.</param>
+    /// <param name="catalog">The catalogue (button values name any book by id).</param>
+    /// <param name="focus">The book last pressed or asked about, which "it" and "this one" mean.</param>
     /// <returns>The reply's meaning.</returns>
-    public static BrowseReply Parse(Activity activity, IReadOnlyList<CatalogItem> current, BookCatalog catalog)
+    public static BrowseReply Parse(Activity activity, IReadOnlyList<CatalogItem> current, BookCatalog catalog, string? focus = null)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(current);
@@ -31,7 +31,7 @@ internal static partial class BrowseReplyParser
             return pressed;
         }
 
-        var text = KeywordIntentRecognizer.Normalize(activity.Text);
+        var text = ReaderText.Normalize(activity.Text);
         if (text.Length == 0)
         {
             return new BrowseReply(BrowseCommand.Unknown);
@@ -50,18 +50,19 @@ internal static partial class BrowseReplyParser
         if (WhyPattern().Match(text) is { Success: true } why)
         {
             var target = WhyFiller().Replace(why.Groups["rest"].Value, " ").Trim();
-            return WithBook(new BrowseReply(BrowseCommand.Why), target, current, catalog);
+            return WithBook(new BrowseReply(BrowseCommand.Why), target, current, focus);
         }
 
         foreach (var (pattern, kind) in FeedbackPatterns())
         {
             if (pattern.Match(text) is { Success: true } feedback)
             {
-                return WithBook(new BrowseReply(BrowseCommand.Feedback, kind), feedback.Groups["rest"].Value.Trim(), current, catalog);
+                return WithBook(new BrowseReply(BrowseCommand.Feedback, kind), feedback.Groups["rest"].Value.Trim(), current, focus);
             }
         }
 
-        return new BrowseReply(BrowseCommand.Unknown, BookId: FindBook(text, current, catalog));
+        var named = ShownBookMatcher.Find(text, current);
+        return new BrowseReply(BrowseCommand.Unknown, BookId: named.BookId);
     }
 
     /// <summary>A title without its series suffix: "Catching Fire (The Hunger Games, #2)" becomes "Catching Fire".</summary>
@@ -85,38 +86,24 @@ internal static partial class BrowseReplyParser
             : new BrowseReply(BrowseCommand.Feedback, kind, id);
     }
 
-    private static BrowseReply WithBook(BrowseReply reply, string target, IReadOnlyList<CatalogItem> current, BookCatalog catalog)
+    private static BrowseReply WithBook(BrowseReply reply, string target, IReadOnlyList<CatalogItem> current, string? focus)
     {
+        target = Filler().Replace(target, " ").Trim();
         if (target.Length == 0)
         {
             return reply;
         }
 
-        return FindBook(target, current, catalog) is { } id ? reply with { BookId = id } : reply with { NamedUnknownBook = true };
-    }
-
-    private static string? FindBook(string target, IReadOnlyList<CatalogItem> current, BookCatalog catalog)
-    {
-        // Books on screen first, by title or by position ("2", "the second one", "last").
-        var onScreen = current.Select(b => new Choice(ShortTitle(b.Title)) { Synonyms = [b.Title] }).ToList();
-        var found = ChoiceRecognizers.RecognizeChoices(target, onScreen);
-        if (found.Count == 1 || (found.Count > 1 && found[0].Resolution.Score > found[1].Resolution.Score))
+        if (PronounPattern().IsMatch(target))
         {
-            return current[found[0].Resolution.Index].Id;
+            // "I've already read it": the book just talked about, if any; never a book whose title happens to be "It".
+            return focus is not null && current.Any(b => b.Id == focus) ? reply with { BookId = focus } : reply;
         }
 
-        // Then any book in the catalogue, but only by its whole title: a stray word must not pick a book.
-        var normalized = KeywordIntentRecognizer.Normalize(target);
-        var exact = catalog.Items.FirstOrDefault(b =>
-            KeywordIntentRecognizer.Normalize(ShortTitle(b.Title)) == normalized || KeywordIntentRecognizer.Normalize(b.Title) == normalized);
-        if (exact is not null)
-        {
-            return exact.Id;
-        }
-
-        var all = catalog.Items.Select(b => new Choice(ShortTitle(b.Title)) { Synonyms = [b.Title] }).ToList();
-        var anywhere = ChoiceRecognizers.RecognizeChoices(target, all, _titlesOnly);
-        return anywhere.Count == 1 ? catalog.Items[anywhere[0].Resolution.Index].Id : null;
+        var found = ShownBookMatcher.Find(target, current);
+        return found.BookId is { } id
+            ? reply with { BookId = id }
+            : reply with { NamedUnknownBook = found.Candidates.Count == 0, Candidates = found.Candidates.Count > 1 ? found.Candidates : null };
     }
 
     private static IEnumerable<(Regex Pattern, InteractionKind Kind)> FeedbackPatterns()
@@ -124,6 +111,9 @@ internal static partial class BrowseReplyParser
         yield return (NotForMePattern(), InteractionKind.NotInterested);
         yield return (AlreadyReadPattern(), InteractionKind.AlreadyRead);
         yield return (LikePattern(), InteractionKind.Like);
+        yield return (NotForMeAfterPattern(), InteractionKind.NotInterested);
+        yield return (AlreadyReadAfterPattern(), InteractionKind.AlreadyRead);
+        yield return (LikeAfterPattern(), InteractionKind.Like);
     }
 
     [GeneratedRegex(@"^(done|no|nope|no thanks?( you)?|nothing|that's (all|it)|thats (all|it)|thanks?( you)?|i'm done|im done|finished|finish|bye|goodbye|no more|enough|all good|(ok|okay) thanks?)$")]
@@ -146,6 +136,22 @@ internal static partial class BrowseReplyParser
 
     [GeneratedRegex(@"^(sounds good|sounds great|looks good|i'd like|i like|i love|like|love|yes please|yes|i want|want|add|i'll read|ill read|interested in)\b(?<rest>.*)$")]
     private static partial Regex LikePattern();
+
+    // The same feedback said after the book: "the first one sounds good", "gone girl is not for me", "the hobbit I've read".
+    [GeneratedRegex(@"^(?<rest>.+?)\s+(is |s |sounds |looks )?(not for me|not really for me|isn't for me|isnt for me|not my thing|doesn't appeal|doesnt appeal)$")]
+    private static partial Regex NotForMeAfterPattern();
+
+    [GeneratedRegex(@"^(?<rest>.+?)\s+(i've|i have|ive|i) (already )?read( it| that one)?( already)?$")]
+    private static partial Regex AlreadyReadAfterPattern();
+
+    [GeneratedRegex(@"^(?<rest>.+?)\s+(sounds good|sounds great|sounds interesting|looks good|looks great)$")]
+    private static partial Regex LikeAfterPattern();
+
+    [GeneratedRegex(@"^(it|this|that|this one|that one|the book|this book|that book|the one|one)$")]
+    private static partial Regex PronounPattern();
+
+    [GeneratedRegex(@"^\s*(:|-|,)+|\b(please|thanks|thank you)\b")]
+    private static partial Regex Filler();
 
     [GeneratedRegex(@"\s*\([^()]*#\s*[\d.]+(\s*[-\u2013]\s*[\d.]+)?\)\s*$")]
     private static partial Regex SeriesSuffix();

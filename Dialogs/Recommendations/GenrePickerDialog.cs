@@ -86,7 +86,7 @@ internal sealed partial class GenrePickerDialog : ComponentDialog
     /// <summary>The genres an answer names; a list of several, "done" or "surprise me" finishes the picking.</summary>
     private static (IReadOnlyList<string> Tags, bool Finished) Read(GenreVocabulary genres, string? text, FoundChoice? chosen)
     {
-        if (chosen?.Value is DoneChoice or SurpriseChoice || FinishedPattern().IsMatch(KeywordIntentRecognizer.Normalize(text)))
+        if (chosen?.Value is DoneChoice or SurpriseChoice || FinishedPattern().IsMatch(ReaderText.Normalize(text)))
         {
             return ([], true);
         }

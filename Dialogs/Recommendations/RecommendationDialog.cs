@@ -47,7 +47,7 @@ public sealed class RecommendationDialog : ComponentDialog
         _feedback = feedback ?? throw new ArgumentNullException(nameof(feedback));
         AddDialog(new WaterfallDialog(StartId, [AskGenresIfNewAsync, BrowseAsync]));
         AddDialog(new WaterfallDialog(BrowseId, [PresentAsync, HandleReplyAsync]));
-        AddDialog(new AwaitReplyDialog(AwaitReplyId, Hint));
+        AddDialog(new AwaitReplyDialog(AwaitReplyId, Hint, IsBrowseReplyAsync));
         AddDialog(new GenrePickerDialog(recommender));
         InitialDialogId = StartId;
     }
@@ -66,8 +66,10 @@ public sealed class RecommendationDialog : ComponentDialog
         }
 
         // Feedback on a book from an earlier list ("Sounds good: Dune", typed or a card's button) starts the flow
-        // again: take it, then show a fresh list.
-        if (BrowseReplyParser.Parse(step.Context.Activity, [], catalog) is { Command: BrowseCommand.Feedback, Kind: { } kind, BookId: { } bookId })
+        // again: take it, then show a fresh list. Typed feedback only names a book of the last list shown.
+        var lastShown = (await _state.LastShownBooks.GetAsync(step.Context, () => [], cancellationToken).ConfigureAwait(false))
+            .Select(catalog.Find).OfType<CatalogItem>().ToList();
+        if (BrowseReplyParser.Parse(step.Context.Activity, lastShown, catalog) is { Command: BrowseCommand.Feedback, Kind: { } kind, BookId: { } bookId })
         {
             await _feedback.RecordAsync(step.Context, kind, catalog.Find(bookId)!, cancellationToken).ConfigureAwait(false);
             return await step.NextAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -117,7 +119,7 @@ public sealed class RecommendationDialog : ComponentDialog
         var context = step.Context;
         var catalog = await _recommender.CatalogAsync(cancellationToken).ConfigureAwait(false);
         var current = browse.Current.Select(catalog.Find).OfType<CatalogItem>().ToList();
-        var reply = BrowseReplyParser.Parse(context.Activity, current, catalog);
+        var reply = BrowseReplyParser.Parse(context.Activity, current, catalog, browse.Focus);
         browse.ShowList = false;
         browse.Misses = reply.Command == BrowseCommand.Unknown ? browse.Misses + 1 : 0;
         switch (reply.Command)
@@ -132,7 +134,12 @@ public sealed class RecommendationDialog : ComponentDialog
                 await ExplainAsync(context, reply, browse, current, catalog, cancellationToken).ConfigureAwait(false);
                 break;
             case BrowseCommand.Feedback when reply.NamedUnknownBook:
-                await context.SendActivityAsync("I couldn't find that book. Tap the button on its card, or use its number, e.g. \"not for me 2\".", cancellationToken: cancellationToken).ConfigureAwait(false);
+                await context.SendActivityAsync("I couldn't find that book in this list. Tap the button on its card, or use its number, e.g. \"not for me 2\".", cancellationToken: cancellationToken).ConfigureAwait(false);
+                break;
+            case BrowseCommand.Feedback when reply.Candidates is { Count: > 1 } candidates:
+                var which = string.Join(" or ", candidates.Select(id => $"{current.FindIndex(b => b.Id == id) + 1}. {BrowseReplyParser.ShortTitle(catalog.Find(id)!.Title)}"));
+                var say = FeedbackWords.ButtonTitle(reply.Kind!.Value).ToLowerInvariant();
+                await context.SendActivityAsync(Replies.Question($"Which one did you mean: {which}? Tap its button, or say e.g. \"{say} {current.FindIndex(b => b.Id == candidates[0]) + 1}\"."), cancellationToken).ConfigureAwait(false);
                 break;
             case BrowseCommand.Feedback when reply.BookId is null:
                 var words = FeedbackWords.ButtonTitle(reply.Kind!.Value).ToLowerInvariant();
@@ -180,6 +187,7 @@ public sealed class RecommendationDialog : ComponentDialog
 
         browse.Current = [.. picks.Select(p => p.Item.Id)];
         browse.Shown.AddRange(browse.Current);
+        await _state.LastShownBooks.SetAsync(context, [.. browse.Current], cancellationToken).ConfigureAwait(false);
         browse.Focus = null;
         var intro = !first
             ? "Here's a fresh list, with your feedback taken into account."
@@ -228,6 +236,49 @@ public sealed class RecommendationDialog : ComponentDialog
 
         browse.Focus = targets.Count == 1 ? targets[0] : browse.Focus;
         await context.SendActivityAsync(string.Join("\n\n", lines), cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether a typed message is feedback on a book of the last list shown, after the list's conversation ended.</summary>
+    /// <param name="context">The turn.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>True when it names one of those books.</returns>
+    internal async Task<bool> IsFeedbackOnLastListAsync(ITurnContext context, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(context.Activity.Text)
+            || await _state.LastShownBooks.GetAsync(context, () => [], cancellationToken).ConfigureAwait(false) is not { Count: > 0 } shown)
+        {
+            return false;
+        }
+
+        BookCatalog catalog;
+        try
+        {
+            catalog = await _recommender.CatalogAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RecommendationsUnavailableException)
+        {
+            return false;
+        }
+
+        return BrowseReplyParser.Parse(context.Activity, [.. shown.Select(catalog.Find).OfType<CatalogItem>()], catalog) is { Command: BrowseCommand.Feedback, BookId: not null };
+    }
+
+    /// <summary>Whether a message while a list is on screen is about the list ("more", "done", feedback, a title on screen).</summary>
+    private async Task<bool> IsBrowseReplyAsync(ITurnContext context, CancellationToken cancellationToken)
+    {
+        BookCatalog catalog;
+        try
+        {
+            catalog = await _recommender.CatalogAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RecommendationsUnavailableException)
+        {
+            return false;
+        }
+
+        var shown = (await _state.LastShownBooks.GetAsync(context, () => [], cancellationToken).ConfigureAwait(false)).Select(catalog.Find).OfType<CatalogItem>().ToList();
+        var reply = BrowseReplyParser.Parse(context.Activity, shown, catalog);
+        return reply.Command != BrowseCommand.Unknown || reply.BookId is not null;
     }
 
     private Task<ReaderProfile> ProfileAsync(ITurnContext context, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
-using System.Text.RegularExpressions;
+using AuthorBot.BotFramework.Builder;
 using AuthorBot.BotFramework.Dialogs;
+using AuthorBot.Dialogs.Intents;
 using AuthorBot.Dialogs.Routing;
 
 namespace AuthorBot.Dialogs.Recommendations;
@@ -9,10 +10,12 @@ namespace AuthorBot.Dialogs.Recommendations;
 /// on a card button pressed after the list's conversation moved on ("Sounds good: Dune").
 /// </summary>
 /// <param name="dialog">The recommendation dialog.</param>
-public sealed partial class RecommendationFlow(RecommendationDialog dialog) : IReaderFlow
+public sealed class RecommendationFlow(RecommendationDialog dialog) : IReaderFlow
 {
+    private readonly RecommendationDialog _dialog = dialog ?? throw new ArgumentNullException(nameof(dialog));
+
     /// <inheritdoc />
-    public Dialog Dialog { get; } = dialog ?? throw new ArgumentNullException(nameof(dialog));
+    public Dialog Dialog => _dialog;
 
     /// <inheritdoc />
     public string MenuTitle => "Recommend me a book";
@@ -21,14 +24,18 @@ public sealed partial class RecommendationFlow(RecommendationDialog dialog) : IR
     public IReadOnlyList<string> MenuSynonyms { get; } = ["recommend", "recommendation", "recommendations", "suggest a book", "what should i read"];
 
     /// <inheritdoc />
-    public int Order => 20;
+    public string Intent => ReaderIntents.Recommend;
 
     /// <inheritdoc />
-    public bool Matches(string normalizedText) => RecommendPattern().IsMatch(normalizedText ?? string.Empty);
+    public string SwitchPhrase => "get book recommendations";
+
+    /// <inheritdoc />
+    public int Order => 20;
 
     /// <inheritdoc />
     public bool HandlesCardAction(string action) => FeedbackWords.FromActionName(action) is not null;
 
-    [GeneratedRegex(@"\b(recommend\w*|what (should|shall|could|can) i read|what to read|something to read|suggest (me )?(a |some |another )?(good )?(books?|reads?|novels?)|book (suggestions?|ideas?|recs?)|reading (suggestions?|ideas?|list)|next (book|read))\b|^(sounds good|not for me|already read)\b")]
-    private static partial Regex RecommendPattern();
+    /// <inheritdoc />
+    public Task<bool> ContinuesAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        _dialog.IsFeedbackOnLastListAsync(turnContext, cancellationToken);
 }

@@ -1,10 +1,11 @@
+using AuthorBot.BotFramework.Builder;
 using AuthorBot.BotFramework.Dialogs;
 
 namespace AuthorBot.Dialogs.Routing;
 
 /// <summary>
-/// A flow the root dialog can start from the menu or by keywords. Flows register themselves, so adding one
-/// never means editing the router.
+/// A flow the root dialog can start from the menu or when a message's intent is the flow's. Flows register themselves,
+/// so adding one never means editing the router (its examples go in Data/intents/&lt;intent&gt;.txt).
 /// </summary>
 public interface IReaderFlow
 {
@@ -20,10 +21,17 @@ public interface IReaderFlow
     /// <summary>Position in the menu, lowest first.</summary>
     int Order { get; }
 
-    /// <summary>Whether a message asks for this flow.</summary>
-    /// <param name="normalizedText">The message, normalized by <see cref="Intents.KeywordIntentRecognizer.Normalize"/>.</param>
-    /// <returns>True when the flow should start.</returns>
-    bool Matches(string normalizedText);
+    /// <summary>The intent that starts this flow (<see cref="Intents.ReaderIntents"/>).</summary>
+    string Intent { get; }
+
+    /// <summary>What switching to this flow means, after "and": "look at events".</summary>
+    string SwitchPhrase { get; }
+
+    /// <summary>
+    /// How to name the flow in "Leave the signup and ... instead?" when leaving it midway would lose what the reader typed;
+    /// null (the default) when leaving loses nothing, so another request switches at once.
+    /// </summary>
+    string? AskBeforeLeaving => null;
 
     /// <summary>
     /// Whether a card button of this flow sent <paramref name="action"/> (<see cref="CardSubmit.ActionProperty"/> of the
@@ -33,4 +41,13 @@ public interface IReaderFlow
     /// <param name="action">The submitted action.</param>
     /// <returns>True when the action belongs to this flow.</returns>
     bool HandlesCardAction(string action) => false;
+
+    /// <summary>
+    /// Whether a typed message carries on this flow after it ended ("not for me: Gone Girl" about the last list shown):
+    /// the root then starts the flow again, which reads the message. Flows that cannot be carried on keep the default.
+    /// </summary>
+    /// <param name="turnContext">The turn.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>True when the message belongs to this flow.</returns>
+    Task<bool> ContinuesAsync(ITurnContext turnContext, CancellationToken cancellationToken) => Task.FromResult(false);
 }

@@ -19,6 +19,7 @@ public sealed class ReaderMenu
         ArgumentNullException.ThrowIfNull(flows);
         Flows = [.. flows.OrderBy(f => f.Order).ThenBy(f => f.MenuTitle, StringComparer.Ordinal)];
         ThrowOnDuplicate(Flows.Select(f => f.Dialog.Id), "dialog id");
+        ThrowOnDuplicate(Flows.Select(f => f.Intent), "intent");
         ThrowOnDuplicate(Flows.Select(f => f.MenuTitle).Append(UnsubscribeChoice).Append(HelpChoice), "menu title");
         HelpText = BuildHelpText(Flows);
     }
@@ -46,10 +47,15 @@ public sealed class ReaderMenu
     public IReaderFlow? ForMenuTitle(string? menuTitle) =>
         Flows.FirstOrDefault(f => string.Equals(f.MenuTitle, menuTitle, StringComparison.Ordinal));
 
-    /// <summary>The first flow, in menu order, that a message asks for.</summary>
-    /// <param name="normalizedText">The normalized message.</param>
-    /// <returns>The flow, or null when none matches.</returns>
-    public IReaderFlow? Match(string normalizedText) => Flows.FirstOrDefault(f => f.Matches(normalizedText));
+    /// <summary>The flow an intent starts.</summary>
+    /// <param name="intent">The intent's id.</param>
+    /// <returns>The flow, or null when the intent is not a flow's.</returns>
+    public IReaderFlow? ForIntent(string? intent) => Flows.FirstOrDefault(f => string.Equals(f.Intent, intent, StringComparison.Ordinal));
+
+    /// <summary>The flow whose dialog this is.</summary>
+    /// <param name="dialogId">A dialog id.</param>
+    /// <returns>The flow, or null.</returns>
+    public IReaderFlow? ForDialog(string? dialogId) => Flows.FirstOrDefault(f => string.Equals(f.Dialog.Id, dialogId, StringComparison.Ordinal));
 
     /// <summary>The flow whose card button sent <paramref name="action"/>.</summary>
     /// <param name="action">The submitted action.</param>

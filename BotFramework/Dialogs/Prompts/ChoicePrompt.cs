@@ -51,6 +51,31 @@ public class ChoicePrompt : Prompt<FoundChoice>
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A choice named in passing inside a longer message ("can you recommend me a book" finding "Lantern Books") does not
+    /// make the message an answer: the matched words must make up at least a third of what was typed. Buttons, numbers
+    /// and short replies still count.
+    /// </remarks>
+    public override async Task<bool> RecognizesAnswerAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(instance);
+        if (!await base.RecognizesAnswerAsync(turnContext, instance, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var text = turnContext.Activity.Text?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        var found = ChoiceRecognizers.RecognizeChoices(text, Options(instance).Choices ?? [], RecognizerOptions);
+        return found.Count > 0 && (found[0].End - found[0].Start + 1) * 3 >= text.Length;
+    }
+
+    /// <inheritdoc />
     protected override Task<PromptRecognizerResult<FoundChoice>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);

@@ -129,6 +129,22 @@ public abstract class Prompt<T> : Dialog
         return OnPromptAsync(turnContext, PromptState(instance.State), Options(instance), isRetry: false, cancellationToken);
     }
 
+    /// <inheritdoc />
+    /// <remarks>Runs the recognizer (not the validator, which may talk) on a copy of the prompt's state.</remarks>
+    public override async Task<bool> RecognizesAnswerAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(instance);
+        if (turnContext.Activity.Type != ActivityTypes.Message)
+        {
+            return false;
+        }
+
+        var state = new Dictionary<string, object?>(PromptState(instance.State), StringComparer.Ordinal);
+        var recognized = await OnRecognizeAsync(turnContext, state, Options(instance), cancellationToken).ConfigureAwait(false);
+        return recognized.Succeeded;
+    }
+
     /// <summary>Checks options at the start; override to require e.g. choices.</summary>
     /// <param name="options">The options.</param>
     protected virtual void ValidateOptions(PromptOptions options)
@@ -198,7 +214,7 @@ public abstract class Prompt<T> : Dialog
         return state;
     }
 
-    private static PromptOptions Options(DialogInstance instance) =>
+    private protected static PromptOptions Options(DialogInstance instance) =>
         instance.State.GetValue<PromptOptions>(OptionsKey) ?? new PromptOptions();
 
     private static Activity QuestionFor(PromptOptions options, string? retryHint, bool isRetry)

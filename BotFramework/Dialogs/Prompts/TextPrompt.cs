@@ -17,6 +17,11 @@ public class TextPrompt : Prompt<string>
     protected override string? RetryHint => "Sorry, I need a text answer.";
 
     /// <inheritdoc />
+    /// <remarks>Any text is a text answer, so nothing in a message proves it was meant as one: always false.</remarks>
+    public override Task<bool> RecognizesAnswerAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default) =>
+        Task.FromResult(false);
+
+    /// <inheritdoc />
     protected override Task<PromptRecognizerResult<string>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);

@@ -27,6 +27,7 @@ internal sealed class ReaderBotHarness
         services.AddSingleton(userState);
         services.AddSingleton(conversationState);
         services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton(SharedModels.Cache);
         services.AddAuthorBotDialogs();
         configure?.Invoke(services);
         Services = services.BuildServiceProvider();

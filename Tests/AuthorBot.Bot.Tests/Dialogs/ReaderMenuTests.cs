@@ -39,6 +39,8 @@ public class ReaderMenuTests
 
         public int Order => order;
 
-        public bool Matches(string normalizedText) => normalizedText == title;
+        public string Intent => "intent-" + dialogId;
+
+        public string SwitchPhrase => "do " + title;
     }
 }

@@ -38,7 +38,11 @@ internal sealed class RunningHost : IAsyncDisposable
             args.Add($"--{ContentServiceCollectionExtensions.PathKey}={await TestContent.WriteShippedWithFutureEventsAsync(content.Path)}");
         }
 
-        var app = AuthorBotApp.Create([.. args], configure);
+        var app = AuthorBotApp.Create([.. args], builder =>
+        {
+            builder.Services.AddSingleton(SharedModels.Cache);
+            configure?.Invoke(builder);
+        });
         await app.StartAsync();
         var address = app.Urls.Single();
         return new RunningHost(app, new Uri(address), content);
@@ -58,6 +62,19 @@ internal sealed class RunningHost : IAsyncDisposable
         return string.Join('\n', body.RootElement.GetProperty("activities").EnumerateArray()
             .Where(a => !a.TryGetProperty("type", out var type) || type.GetString() == ActivityTypes.Message)
             .Select(a => a.TryGetProperty("text", out var t) ? t.GetString() : string.Empty));
+    }
+
+    /// <summary>Sends one message with expectReplies and returns the reply activities (buttons and cards included).</summary>
+    public async Task<List<Activity>> ExpectActivitiesAsync(string conversationId, string userId, string text)
+    {
+        var activity = NewMessage(conversationId, userId, text, "http://127.0.0.1:1");
+        activity.DeliveryMode = DeliveryModes.ExpectReplies;
+        using var response = await PostActivityAsync(activity);
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return [.. body.RootElement.GetProperty("activities").EnumerateArray()
+            .Select(a => BotJson.DeserializeActivity(System.Text.Encoding.UTF8.GetBytes(a.GetRawText()))!)
+            .Where(a => a.Type == ActivityTypes.Message)];
     }
 
     public Task<HttpResponseMessage> PostActivityAsync(Activity activity) =>

@@ -11,6 +11,9 @@ public class BrowseReplyParserTests
     private static readonly Lazy<Task<BookCatalog>> _catalog = new(() =>
         new ReaderRecommender(new RecommendationOptions(), TimeProvider.System).CatalogAsync(CancellationToken.None));
 
+    // The Girl with the Dragon Tattoo, Gone Girl, It, The One (The Selection, #3), The Hunger Games.
+    private static readonly string[] _confusable = ["16", "30", "176", "506", "1"];
+
     [Theory]
     [InlineData("more", "More")]
     [InlineData("Show me more books please", "More")]
@@ -40,14 +43,14 @@ public class BrowseReplyParserTests
     }
 
     [Fact]
-    public async Task Feedback_and_why_name_books_by_title_on_screen_or_in_the_catalogue()
+    public async Task Feedback_and_why_name_books_by_title_on_screen_only()
     {
         var (current, catalog) = await ScreenAsync();
         var onScreen = BrowseReplyParser.ShortTitle(current[3].Title);
         Assert.Equal(current[3].Id, (await ParseAsync("why " + onScreen.ToUpperInvariant() + "?")).BookId);
 
-        var elsewhere = catalog.Items.First(b => !current.Contains(b) && b.Title == "The Hobbit");
-        Assert.Equal(new BrowseReply(BrowseCommand.Feedback, InteractionKind.AlreadyRead, elsewhere.Id), await ParseAsync("I've read The Hobbit"));
+        Assert.DoesNotContain(current, b => b.Title == "The Hobbit");
+        Assert.Equal(new BrowseReply(BrowseCommand.Feedback, InteractionKind.AlreadyRead, NamedUnknownBook: true), await ParseAsync("I've read The Hobbit"));
         Assert.Equal(new BrowseReply(BrowseCommand.Why, NamedUnknownBook: true), await ParseAsync("why zzyzx quux"));
     }
 
@@ -94,6 +97,33 @@ public class BrowseReplyParserTests
         Assert.Equal(["horror", "science-fiction"], tags);
         Assert.Equal(["cookbooks"], unknown);
         Assert.Equal(["fantasy", "mystery"], genres.FromInterests(["Fantasy", "mysteries", "book launches"]));
+    }
+
+    [Fact]
+    public async Task Typed_feedback_resolves_the_book_the_reader_means_among_those_shown()
+    {
+        var catalog = await _catalog.Value;
+        List<CatalogItem> shown = [.. _confusable.Select(id => catalog.Find(id)!)];
+        BrowseReply Parse(string text, string? focus = null) =>
+            BrowseReplyParser.Parse(new Activity(ActivityTypes.Message) { Text = text }, shown, catalog, focus);
+
+        // Gone Girl, not The Girl with the Dragon Tattoo, though both have "girl".
+        Assert.Equal("30", Parse("not for me: Gone Girl").BookId);
+        Assert.Equal("30", Parse("gone girl is not for me").BookId);
+        Assert.Equal("16", Parse("not for me: the girl with the dragon tatoo").BookId);
+
+        // "it" is the book just talked about, never Stephen King's It; without one, the bot asks.
+        Assert.Equal(new BrowseReply(BrowseCommand.Feedback, InteractionKind.AlreadyRead), Parse("I've already read it"));
+        Assert.Equal("30", Parse("I've already read it", focus: "30").BookId);
+
+        // An ordinal names a position: "the first one" is not The One (The Selection, #3), fourth on screen.
+        Assert.Equal(new BrowseReply(BrowseCommand.Feedback, InteractionKind.Like, "16"), Parse("the first one sounds good"));
+        Assert.Equal(new BrowseReply(BrowseCommand.Feedback, InteractionKind.Like, "176"), Parse("Sounds good: the third one"));
+
+        // A word two titles share equally is no answer: ask which.
+        var both = Parse("not for me: girl");
+        Assert.Null(both.BookId);
+        Assert.Equal(["16", "30"], both.Candidates!.Order());
     }
 
     private static async Task<(List<CatalogItem> Current, BookCatalog Catalog)> ScreenAsync()

@@ -44,8 +44,8 @@ public class TelemetryHostTests
         Assert.Equal(
             new object?[] { "newsletter.name", "newsletter.email", "newsletter.email", "newsletter.consent", null },
             turns.Select(t => t.GetTagItem(TelemetryAttributes.Prompt)));
-        Assert.Equal(Dialog, turns[0].GetTagItem(TelemetryAttributes.Intent));
-        Assert.Equal(1.0, turns[0].GetTagItem(TelemetryAttributes.IntentScore));
+        Assert.Equal("newsletter", turns[0].GetTagItem(TelemetryAttributes.Intent));
+        Assert.InRange(Assert.IsType<double>(turns[0].GetTagItem(TelemetryAttributes.IntentScore)), 0.5, 1.0);
 
         // Every reply went out as a Connector call inside its turn, with the ids out of the operation.
         var connector = captured.Spans.Where(s => s.Source.Name == BotTelemetry.SourceName && s.DisplayName.StartsWith("connector ", StringComparison.Ordinal)).ToList();

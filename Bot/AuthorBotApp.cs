@@ -1,6 +1,7 @@
 using AuthorBot.Bot.Announcements;
 using AuthorBot.Bot.DirectLine;
 using AuthorBot.Bot.Health;
+using AuthorBot.Bot.Newsletter;
 using AuthorBot.Bot.Proactive;
 using AuthorBot.Bot.Recommendations;
 using AuthorBot.Bot.Teams;
@@ -49,6 +50,7 @@ public static class AuthorBotApp
         builder.Services.AddRecommendations(builder.Configuration);
         builder.Services.AddDirectLine(builder.Configuration);
         builder.Services.AddAnnouncements(builder.Configuration);
+        builder.Services.AddNewsletterEmail(builder.Configuration);
         builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddAuthorBotTelemetry(builder.Configuration);
         builder.Services.AddAuthorBotHealthChecks();
@@ -67,6 +69,7 @@ public static class AuthorBotApp
         app.MapDirectLine("/v3/directline");
         app.MapDirectLineTokenEndpoint("/api/directline/token");
         app.MapAnnouncements();
+        app.MapNewsletter();
         app.MapAuthorBotHealthChecks();
         app.MapPrometheusWhenEnabled();
         return app;

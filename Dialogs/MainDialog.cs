@@ -192,7 +192,9 @@ public sealed class MainDialog : ComponentDialog
     private async Task UnsubscribeAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         var profile = await _state.Profile.GetAsync(dc.Context, () => new ReaderProfile(), cancellationToken).ConfigureAwait(false);
-        var message = NewsletterSignupDialog.Unsubscribe(profile, _clock.GetUtcNow());
+        var message = FindDialog(nameof(NewsletterSignupDialog)) is NewsletterSignupDialog newsletter
+            ? await newsletter.UnsubscribeAsync(dc.Context, profile, cancellationToken).ConfigureAwait(false)
+            : NewsletterSignupDialog.Unsubscribe(profile, _clock.GetUtcNow());
         await dc.Context.SendActivityAsync(message, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 

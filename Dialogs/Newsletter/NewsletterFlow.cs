@@ -23,6 +23,7 @@ public sealed partial class NewsletterFlow(NewsletterSignupDialog dialog) : IRea
     /// <inheritdoc />
     public bool Matches(string normalizedText) => SubscribePattern().IsMatch(normalizedText ?? string.Empty);
 
-    [GeneratedRegex(@"\b(subscribe|newsletter|sign (me )?up|join the mailing list|mailing list)\b")]
+    // "resend the confirmation" reaches the signup, which sends a fresh link to a reader whose signup waits for one.
+    [GeneratedRegex(@"\b(subscribe|newsletter|sign (me )?up|join the mailing list|mailing list|resend( the| my)? (confirmation|link|email)|confirmation (email|link))\b")]
     private static partial Regex SubscribePattern();
 }

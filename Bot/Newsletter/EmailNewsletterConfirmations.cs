@@ -8,12 +8,13 @@ internal sealed class EmailNewsletterConfirmations(NewsletterStore store, Newsle
 {
     public bool IsEnabled => true;
 
-    public async Task RequestConfirmationAsync(NewsletterSignup signup, CancellationToken cancellationToken)
+    public async Task<bool> RequestConfirmationAsync(NewsletterSignup signup, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(signup);
         var now = time.GetUtcNow();
-        await store.SignupAsync(signup, NewsletterLinks.NewTokenId(), now + options.Value.ConfirmationLifetime, now, cancellationToken).ConfigureAwait(false);
+        var queued = await store.SignupAsync(signup, NewsletterLinks.NewTokenId(), now + options.Value.ConfirmationLifetime, now, options.Value.MaxConfirmationsPerDay, cancellationToken).ConfigureAwait(false);
         outbox.Wake();
+        return queued;
     }
 
     public async Task UnsubscribedAsync(NewsletterSignup signup, DateTimeOffset at, CancellationToken cancellationToken)

@@ -20,6 +20,12 @@ internal sealed class EmailOptions
     /// <summary>How long a confirmation link works.</summary>
     public TimeSpan ConfirmationLifetime { get; set; } = TimeSpan.FromDays(2);
 
+    /// <summary>
+    /// Most confirmation emails one address gets in 24 hours: signups and "resend" beyond it are recorded but send
+    /// nothing, since anyone can type anyone's address into the chat.
+    /// </summary>
+    public int MaxConfirmationsPerDay { get; set; } = 3;
+
     /// <summary>Most emails sent in any minute (SMTP providers throttle and flag bursts).</summary>
     public int MaxPerMinute { get; set; } = 60;
 

@@ -55,6 +55,11 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             errors.Add("Email:ConfirmationLifetime must be positive, like 2.00:00:00.");
         }
 
+        if (options.MaxConfirmationsPerDay is < 1 or > 100)
+        {
+            errors.Add("Email:MaxConfirmationsPerDay must be between 1 and 100.");
+        }
+
         if (options.MaxPerMinute is < 1 or > 100_000)
         {
             errors.Add("Email:MaxPerMinute must be between 1 and 100000.");

@@ -50,6 +50,7 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
             kind TEXT NOT NULL,
             payload TEXT NOT NULL,
             state TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
             due_at INTEGER NOT NULL,
             attempts INTEGER NOT NULL DEFAULT 0,
             sent_at INTEGER,
@@ -75,9 +76,10 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
 
     /// <summary>
     /// Records a signup (or a request for a fresh link) as pending, with a new confirmation token and its email queued,
-    /// in one transaction; returns the subscriber id.
+    /// in one transaction; returns false, queueing nothing, when the address already got <paramref name="maxPerDay"/>
+    /// confirmation emails in the last 24 hours.
     /// </summary>
-    public async Task<string> SignupAsync(NewsletterSignup signup, string tokenId, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> SignupAsync(NewsletterSignup signup, string tokenId, DateTimeOffset expiresAt, DateTimeOffset now, int maxPerDay, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         return await database.WriteAsync(
@@ -92,6 +94,20 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
                     if (await rows.ReadAsync(cancellationToken).ConfigureAwait(false) && string.Equals(rows.GetString(1), signup.Email, StringComparison.OrdinalIgnoreCase))
                     {
                         id = rows.GetString(0);
+                    }
+                }
+
+                // Counted by address across readers: several chat identities cannot flood one inbox either.
+                using (var recent = Command(connection, transaction, """
+                    SELECT COUNT(*) FROM newsletter_outbox o JOIN newsletter_tokens t ON t.id = json_extract(o.payload, '$.token')
+                    WHERE o.kind = 'confirmation' AND t.email = $email COLLATE NOCASE AND o.created_at > $since;
+                    """))
+                {
+                    recent.Parameters.AddWithValue("$email", signup.Email);
+                    recent.Parameters.AddWithValue("$since", (now - TimeSpan.FromDays(1)).ToUnixTimeMilliseconds());
+                    if (Convert.ToInt64(await recent.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) >= maxPerDay)
+                    {
+                        return false;
                     }
                 }
 
@@ -126,7 +142,7 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
 
                 await EnqueueAsync(connection, transaction, id, ConfirmationKind, new JsonObject { ["token"] = tokenId }.ToJsonString(), now, cancellationToken).ConfigureAwait(false);
                 await EventAsync(connection, transaction, id, signup.Reader, "confirmation-queued", now, signup.Email, cancellationToken).ConfigureAwait(false);
-                return id;
+                return true;
             },
             cancellationToken).ConfigureAwait(false);
     }
@@ -510,7 +526,7 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
 
     private static async Task EnqueueAsync(SqliteConnection connection, SqliteTransaction transaction, string subscriberId, string kind, string payload, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        using var insert = Command(connection, transaction, "INSERT INTO newsletter_outbox (subscriber_id, kind, payload, state, due_at) VALUES ($id, $k, $p, 'pending', $due);");
+        using var insert = Command(connection, transaction, "INSERT INTO newsletter_outbox (subscriber_id, kind, payload, state, created_at, due_at) VALUES ($id, $k, $p, 'pending', $due, $due);");
         insert.Parameters.AddWithValue("$id", subscriberId);
         insert.Parameters.AddWithValue("$k", kind);
         insert.Parameters.AddWithValue("$p", payload);

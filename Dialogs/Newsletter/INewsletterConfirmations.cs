@@ -12,8 +12,11 @@ public interface INewsletterConfirmations
     /// <summary>Records the signup and queues its confirmation email; calling again sends a fresh link.</summary>
     /// <param name="signup">Who signed up, with which address, and the consent they gave.</param>
     /// <param name="cancellationToken">Cancels the queueing (not the email once queued).</param>
-    /// <returns>A task that completes when the email is durably queued.</returns>
-    Task RequestConfirmationAsync(NewsletterSignup signup, CancellationToken cancellationToken);
+    /// <returns>
+    /// True when an email is durably queued; false (nothing queued) when this address already got as many links as it
+    /// may for now, so the chat cannot be used to flood someone's inbox.
+    /// </returns>
+    Task<bool> RequestConfirmationAsync(NewsletterSignup signup, CancellationToken cancellationToken);
 
     /// <summary>Records that the reader unsubscribed in the chat, so emails and the author's list follow.</summary>
     /// <param name="signup">The reader and address that unsubscribed.</param>

@@ -101,9 +101,11 @@ public sealed class NewsletterSignupDialog : ComponentDialog
         if (profile.IsAwaitingConfirmation && _confirmations.IsEnabled && SignupOf(step.Context, profile) is { } pending)
         {
             // Asking again (or "resend the confirmation") means the link didn't arrive or expired: send a fresh one.
-            await _confirmations.RequestConfirmationAsync(pending, cancellationToken).ConfigureAwait(false);
+            var sent = await _confirmations.RequestConfirmationAsync(pending, cancellationToken).ConfigureAwait(false);
             await step.Context.SendActivityAsync(
-                $"I've sent a fresh confirmation link to {pending.Email}. Your subscription starts once you click it. If that address is wrong, say \"unsubscribe\" and sign up again.",
+                sent
+                    ? $"I've sent a fresh confirmation link to {pending.Email}. Your subscription starts once you click it. If that address is wrong, say \"unsubscribe\" and sign up again."
+                    : $"I've already sent several confirmation links to {pending.Email} recently, so I'll wait before sending another. Please check the spam folder, or ask again later.",
                 cancellationToken: cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(false, cancellationToken).ConfigureAwait(false);
         }
@@ -213,9 +215,11 @@ public sealed class NewsletterSignupDialog : ComponentDialog
             };
             if (_confirmations.IsEnabled && SignupOf(step.Context, profile) is { } signup)
             {
-                await _confirmations.RequestConfirmationAsync(signup, cancellationToken).ConfigureAwait(false);
+                var sent = await _confirmations.RequestConfirmationAsync(signup, cancellationToken).ConfigureAwait(false);
                 await step.Context.SendActivityAsync(
-                    $"Thanks {name}! I've emailed a confirmation link to {email}. Your subscription starts once you click it. If it doesn't arrive, say \"resend confirmation\".",
+                    sent
+                        ? $"Thanks {name}! I've emailed a confirmation link to {email}. Your subscription starts once you click it. If it doesn't arrive, say \"resend confirmation\"."
+                        : $"Thanks {name}. {email} got several confirmation links recently, so I'll wait before sending another: say \"resend confirmation\" later. Your subscription starts once you click a link.",
                     cancellationToken: cancellationToken).ConfigureAwait(false);
             }
             else

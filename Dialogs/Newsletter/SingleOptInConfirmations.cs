@@ -5,7 +5,7 @@ internal sealed class SingleOptInConfirmations : INewsletterConfirmations
 {
     public bool IsEnabled => false;
 
-    public Task RequestConfirmationAsync(NewsletterSignup signup, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task<bool> RequestConfirmationAsync(NewsletterSignup signup, CancellationToken cancellationToken) => Task.FromResult(false);
 
     public Task UnsubscribedAsync(NewsletterSignup signup, DateTimeOffset at, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -104,6 +104,22 @@ public partial class NewsletterEmailHostTests
     }
 
     [Fact]
+    public async Task Resends_to_one_address_are_capped_so_the_chat_cannot_flood_an_inbox()
+    {
+        await using var smtp = await TestSmtpServer.StartAsync();
+        await using var host = await RunningHost.StartAsync([.. Settings(smtp.Port), "--Email:MaxConfirmationsPerDay=2"]);
+        Assert.Contains("emailed a confirmation link", await SignUpAsync(host, "u8", "fi@example.com"), StringComparison.Ordinal);
+        Assert.Contains("fresh confirmation link", await host.ExpectRepliesAsync("c-u8", "u8", "resend confirmation"), StringComparison.Ordinal);
+        Assert.Contains("wait before sending another", await host.ExpectRepliesAsync("c-u8", "u8", "resend confirmation"), StringComparison.Ordinal);
+
+        // Another chat identity typing the same address is held back too.
+        Assert.Contains("got several confirmation links recently", await SignUpAsync(host, "u9", "FI@example.com"), StringComparison.Ordinal);
+        await smtp.NextAsync(_mailWait);
+        await smtp.NextAsync(_mailWait);
+        Assert.True(await smtp.NothingMoreWithinAsync(TimeSpan.FromSeconds(1)), "No more than the cap reaches the inbox.");
+    }
+
+    [Fact]
     public async Task With_the_smtp_server_down_at_signup_the_email_goes_out_once_it_is_back()
     {
         var port = TestSmtpServer.FreePort();

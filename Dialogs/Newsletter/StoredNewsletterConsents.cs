@@ -62,8 +62,9 @@ public sealed class StoredNewsletterConsents(IStorage storage)
             var found = await _storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
             if (!found.TryGetValue(key, out var value)
                 || JsonNode.Parse(value is JsonElement element ? element.GetRawText() : JsonSerializer.Serialize(value, value.GetType(), StateJson.Options)) is not JsonObject document
-                || document[nameof(ReaderProfile)] is not JsonObject stored
-                || stored.Deserialize<ReaderProfile>(StateJson.Options) is not { Newsletter: { } consent } profile
+                || document[nameof(ReaderProfile)] is not JsonObject profile
+                || profile.FirstOrDefault(p => string.Equals(p.Key, nameof(ReaderProfile.Newsletter), StringComparison.OrdinalIgnoreCase)) is not { Value: JsonObject stored } entry
+                || stored.Deserialize<NewsletterConsent>(StateJson.Options) is not { } consent
                 || !string.Equals(consent.Email, email, StringComparison.OrdinalIgnoreCase))
             {
                 return false;
@@ -74,7 +75,8 @@ public sealed class StoredNewsletterConsents(IStorage storage)
                 return false;
             }
 
-            document[nameof(ReaderProfile)] = JsonSerializer.SerializeToNode(profile, StateJson.Options);
+            // Only the consent is rewritten: the rest of the document stays exactly as the reader's turns saved it.
+            profile[entry.Key] = JsonSerializer.SerializeToNode(consent, StateJson.Options);
             try
             {
                 await _storage.WriteAsync(new Dictionary<string, object> { [key] = document }, cancellationToken).ConfigureAwait(false);

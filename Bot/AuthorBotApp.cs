@@ -2,6 +2,7 @@ using AuthorBot.Bot.Announcements;
 using AuthorBot.Bot.DirectLine;
 using AuthorBot.Bot.Health;
 using AuthorBot.Bot.Hosting;
+using AuthorBot.Bot.Newsletter;
 using AuthorBot.Bot.Proactive;
 using AuthorBot.Bot.Recommendations;
 using AuthorBot.Bot.Teams;
@@ -53,6 +54,7 @@ public static class AuthorBotApp
         builder.Services.AddReaderIdentity(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddTrustedForwardedHeaders(builder.Configuration);
         builder.Services.AddAnnouncements(builder.Configuration);
+        builder.Services.AddNewsletterEmail(builder.Configuration);
         builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddUnderstandingStores(builder.Configuration);
         builder.Services.AddAuthorBotTelemetry(builder.Configuration);
@@ -75,6 +77,7 @@ public static class AuthorBotApp
         app.MapDirectLineTokenEndpoint("/api/directline/token");
         app.MapAnnouncements();
         app.MapUnderstanding();
+        app.MapNewsletter();
         app.MapAuthorBotHealthChecks();
         app.MapPrometheusWhenEnabled();
         return app;

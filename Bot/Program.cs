@@ -2,13 +2,20 @@ using AuthorBot.Bot;
 using AuthorBot.Bot.Announcements;
 using AuthorBot.Bot.Deployment;
 using AuthorBot.Bot.Hosting;
+using AuthorBot.Bot.Newsletter;
 using AuthorBot.Bot.Understanding;
 
 // `announce ...` is the marketers' client for a running bot, `author ...` the author's (misses to label, the inbox),
+// `newsletter-export` downloads its confirmed subscribers,
 // `teams-package ...` builds the Teams app package; anything else starts the bot.
 if (args is [TeamsPackageCommand.Verb, .. var packageArgs])
 {
     return await TeamsPackageCommand.RunAsync(packageArgs, Spectre.Console.AnsiConsole.Console, CancellationToken.None).ConfigureAwait(false);
+}
+
+if (args is [NewsletterExportCommand.Verb, .. var exportArgs])
+{
+    return await NewsletterExportCommand.RunAsync(exportArgs, Spectre.Console.AnsiConsole.Console, null, CancellationToken.None).ConfigureAwait(false);
 }
 
 if (args is [AnnounceCommand.Verb, .. var announceArgs])

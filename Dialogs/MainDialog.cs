@@ -311,7 +311,12 @@ public sealed class MainDialog : ComponentDialog
                 return;
             case ReaderIntents.Unsubscribe:
                 var profile = await ProfileAsync(context, cancellationToken).ConfigureAwait(false);
-                await context.SendActivityAsync(NewsletterSignupDialog.Unsubscribe(profile, _clock.GetUtcNow()), cancellationToken: cancellationToken).ConfigureAwait(false);
+
+                // Through the signup dialog, so the mailing list (and a signup still waiting for its email) agrees.
+                var message = FindDialog(nameof(NewsletterSignupDialog)) is NewsletterSignupDialog newsletter
+                    ? await newsletter.UnsubscribeAsync(context, profile, cancellationToken).ConfigureAwait(false)
+                    : NewsletterSignupDialog.Unsubscribe(profile, _clock.GetUtcNow());
+                await context.SendActivityAsync(message, cancellationToken: cancellationToken).ConfigureAwait(false);
                 return;
             case ReaderIntents.StopAnnouncements:
                 var reader = await ProfileAsync(context, cancellationToken).ConfigureAwait(false);

@@ -24,6 +24,7 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReaderStateAccessors>();
+        services.TryAddSingleton<INewsletterConfirmations, SingleOptInConfirmations>();
         services.AddSingleton<NewsletterSignupDialog>();
         services.AddReaderFlow<NewsletterFlow>();
         services.AddAuthorFlows();

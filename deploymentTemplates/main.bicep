@@ -70,6 +70,31 @@ param logRetentionInDays int = 30
 @secure()
 param announcementsApiKey string = ''
 
+@description('Sender of newsletter confirmation emails (Email:From), e.g. \'Jo Author <news@example.org>\'; empty leaves double opt-in off (a yes in the chat subscribes at once).')
+param emailFrom string = ''
+
+@description('SMTP server of the confirmation emails (Email:Smtp:Host); needed when emailFrom is set.')
+param smtpHost string = ''
+
+@description('SMTP port (Email:Smtp:Port): 587 for StartTls, 465 for SslOnConnect.')
+@minValue(1)
+@maxValue(65535)
+param smtpPort int = 587
+
+@description('How the SMTP connection is secured (Email:Smtp:Security).')
+@allowed([
+  'StartTls'
+  'SslOnConnect'
+  'None'
+])
+param smtpSecurity string = 'StartTls'
+
+@description('SMTP login (Email:Smtp:User); empty for a server without login.')
+param smtpUser string = ''
+
+@description('Key Vault secret URI of the SMTP password (https://VAULT.vault.azure.net/secrets/NAME); the app setting becomes a Key Vault reference resolved with the web app\'s identity, which needs the Key Vault Secrets User role on the vault.')
+param smtpPasswordSecretUri string = ''
+
 @description('Tags put on every resource.')
 param tags object = {}
 
@@ -115,6 +140,12 @@ module webApp 'modules/webApp.bicep' = {
     appInsightsConnectionString: monitoring.outputs.connectionString
     workspaceId: monitoring.outputs.workspaceId
     announcementsApiKey: announcementsApiKey
+    emailFrom: emailFrom
+    smtpHost: smtpHost
+    smtpPort: smtpPort
+    smtpSecurity: smtpSecurity
+    smtpUser: smtpUser
+    smtpPasswordSecretUri: smtpPasswordSecretUri
   }
 }
 

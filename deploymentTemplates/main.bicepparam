@@ -55,5 +55,20 @@ param logRetentionInDays = 30
 // reads. Empty: the API stays off (503).
 param announcementsApiKey = readEnvironmentVariable('AUTHORBOT_API_KEY', '')
 
+// Newsletter double opt-in (see the README's "Newsletter emails"): the sender, e.g. 'Jo Author <news@example.org>'.
+// Empty: no confirmation emails, a yes in the chat subscribes at once.
+param emailFrom = readEnvironmentVariable('AUTHORBOT_EMAIL_FROM', '')
+
+// The SMTP server and how to reach it (587 with StartTls, or 465 with SslOnConnect).
+param smtpHost = readEnvironmentVariable('AUTHORBOT_SMTP_HOST', '')
+// param smtpPort = 587
+// param smtpSecurity = 'StartTls'
+param smtpUser = readEnvironmentVariable('AUTHORBOT_SMTP_USER', '')
+
+// The SMTP password lives in Key Vault: give its secret URI (https://VAULT.vault.azure.net/secrets/NAME) and grant
+// the web app's identity (the managed identity, or the site's system identity otherwise) the Key Vault Secrets User
+// role on the vault. Empty: no password.
+param smtpPasswordSecretUri = readEnvironmentVariable('AUTHORBOT_SMTP_PASSWORD_SECRET_URI', '')
+
 // Tags put on every resource, e.g. { owner: 'marketing', costCenter: '1234' }.
 param tags = {}

@@ -1,3 +1,4 @@
+using AuthorBot.BotFramework.Builder;
 using AuthorBot.BotFramework.Dialogs;
 using AuthorBot.BotFramework.Dialogs.Prompts;
 using AuthorBot.Dialogs.Profile;
@@ -6,7 +7,8 @@ namespace AuthorBot.Dialogs.Newsletter;
 
 /// <summary>
 /// Signs a reader up for the newsletter: name (unless known), email, an explicit consent question, then the
-/// consent is stored with its wording and time. A subscribed reader is offered to unsubscribe instead.
+/// consent is stored with its wording and time. A subscribed reader is offered to unsubscribe instead. With double
+/// opt-in on, the signup waits for the emailed link, and asking again sends a fresh one.
 /// </summary>
 public sealed class NewsletterSignupDialog : ComponentDialog
 {
@@ -20,15 +22,18 @@ public sealed class NewsletterSignupDialog : ComponentDialog
 
     private readonly ReaderStateAccessors _state;
     private readonly TimeProvider _clock;
+    private readonly INewsletterConfirmations _confirmations;
 
     /// <summary>Creates the dialog.</summary>
     /// <param name="state">The shared state accessors.</param>
     /// <param name="clock">Clock for consent timestamps.</param>
-    public NewsletterSignupDialog(ReaderStateAccessors state, TimeProvider clock)
+    /// <param name="confirmations">Double opt-in (confirmation emails), or none.</param>
+    public NewsletterSignupDialog(ReaderStateAccessors state, TimeProvider clock, INewsletterConfirmations confirmations)
         : base(nameof(NewsletterSignupDialog))
     {
         _state = state ?? throw new ArgumentNullException(nameof(state));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _confirmations = confirmations ?? throw new ArgumentNullException(nameof(confirmations));
 
         AddDialog(new WaterfallDialog(nameof(NewsletterSignupDialog) + ".steps",
         [
@@ -52,6 +57,14 @@ public sealed class NewsletterSignupDialog : ComponentDialog
     public static string Unsubscribe(ReaderProfile profile, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        if (profile.IsAwaitingConfirmation)
+        {
+            profile.Newsletter!.Subscribed = false;
+            profile.Newsletter.PendingConfirmation = false;
+            profile.Newsletter.UnsubscribedAt = now;
+            return $"Done: I've cancelled the newsletter signup for {profile.Newsletter.Email}; the confirmation link won't work any more.";
+        }
+
         if (!profile.IsSubscribed)
         {
             return "You're not subscribed to the newsletter, so there's nothing to stop.";
@@ -62,9 +75,41 @@ public sealed class NewsletterSignupDialog : ComponentDialog
         return $"Done: {profile.Newsletter.Email} is unsubscribed from the newsletter. You can subscribe again any time.";
     }
 
+    /// <summary>Unsubscribes the reader of this turn and tells the mailing side; returns what to tell them.</summary>
+    /// <param name="turnContext">The reader's turn.</param>
+    /// <param name="profile">The reader's profile.</param>
+    /// <param name="cancellationToken">Cancels the update.</param>
+    /// <returns>The message for the reader.</returns>
+    public async Task<string> UnsubscribeAsync(ITurnContext turnContext, ReaderProfile profile, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(profile);
+        var had = profile.Newsletter is { Subscribed: true };
+        var now = _clock.GetUtcNow();
+        var message = Unsubscribe(profile, now);
+        if (had && SignupOf(turnContext, profile) is { } signup)
+        {
+            await _confirmations.UnsubscribedAsync(signup, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        return message;
+    }
+
     private async Task<DialogTurnResult> CheckExistingAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var profile = await _state.Profile.GetAsync(step.Context, () => new ReaderProfile(), cancellationToken).ConfigureAwait(false);
+        if (profile.IsAwaitingConfirmation && _confirmations.IsEnabled && SignupOf(step.Context, profile) is { } pending)
+        {
+            // Asking again (or "resend the confirmation") means the link didn't arrive or expired: send a fresh one.
+            var sent = await _confirmations.RequestConfirmationAsync(pending, cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(
+                sent
+                    ? $"I've sent a fresh confirmation link to {pending.Email}. Your subscription starts once you click it. If that address is wrong, say \"unsubscribe\" and sign up again."
+                    : $"I've already sent several confirmation links to {pending.Email} recently, so I'll wait before sending another. Please check the spam folder, or ask again later.",
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(false, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!profile.IsSubscribed)
         {
             return await step.NextAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -83,7 +128,7 @@ public sealed class NewsletterSignupDialog : ComponentDialog
         if (profile.IsSubscribed)
         {
             var message = step.Result is true
-                ? Unsubscribe(profile, _clock.GetUtcNow())
+                ? await UnsubscribeAsync(step.Context, profile, cancellationToken).ConfigureAwait(false)
                 : "Great, you'll stay subscribed.";
             await step.Context.SendActivityAsync(message, cancellationToken: cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -162,20 +207,40 @@ public sealed class NewsletterSignupDialog : ComponentDialog
             profile.Newsletter = new NewsletterConsent
             {
                 Subscribed = true,
+                PendingConfirmation = _confirmations.IsEnabled,
                 Email = email,
                 Wording = step.Values.GetValue<string>(WordingKey),
                 ConsentedAt = _clock.GetUtcNow(),
                 ChannelId = step.Context.Activity.ChannelId,
             };
-            await step.Context.SendActivityAsync($"Thanks {name}, you're subscribed.", cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (_confirmations.IsEnabled && SignupOf(step.Context, profile) is { } signup)
+            {
+                var sent = await _confirmations.RequestConfirmationAsync(signup, cancellationToken).ConfigureAwait(false);
+                await step.Context.SendActivityAsync(
+                    sent
+                        ? $"Thanks {name}! I've emailed a confirmation link to {email}. Your subscription starts once you click it. If it doesn't arrive, say \"resend confirmation\"."
+                        : $"Thanks {name}. {email} got several confirmation links recently, so I'll wait before sending another: say \"resend confirmation\" later. Your subscription starts once you click a link.",
+                    cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await step.Context.SendActivityAsync($"Thanks {name}, you're subscribed.", cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
         }
         else
         {
             await step.Context.SendActivityAsync($"No problem, {name}: you're not subscribed. Say \"subscribe\" if you change your mind.", cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        return await step.EndDialogAsync(profile.IsSubscribed, cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(profile.Newsletter is { Subscribed: true }, cancellationToken).ConfigureAwait(false);
     }
+
+    private static NewsletterSignup? SignupOf(ITurnContext turnContext, ReaderProfile profile) =>
+        profile.Newsletter is { Email: { Length: > 0 } email } consent
+        && turnContext.Activity.ChannelId is { Length: > 0 } channelId
+        && turnContext.Activity.From?.Id is { Length: > 0 } userId
+            ? new NewsletterSignup(new ReaderKey(channelId, userId), email, profile.Name, consent.Wording, consent.ConsentedAt ?? DateTimeOffset.MinValue)
+            : null;
 
     private static async Task<DialogTurnResult> GiveUpAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {

@@ -248,6 +248,7 @@ public sealed partial class PrivacyDialog : ComponentDialog
     private static string Newsletter(NewsletterConsent? consent) => consent switch
     {
         null => "never asked",
+        { Subscribed: true, PendingConfirmation: true } => $"waiting for you to confirm {consent.Email} from the emailed link",
         { Subscribed: true } => $"subscribed with {consent.Email}" + (consent.ConsentedAt is { } at ? $" since {Day(at)}" : string.Empty),
         _ => "not subscribed" + (consent.UnsubscribedAt is { } at ? $" (unsubscribed {Day(at)})" : string.Empty),
     };

@@ -18,6 +18,15 @@ public sealed class NewsletterConsent
     /// <summary>When the reader consented.</summary>
     public DateTimeOffset? ConsentedAt { get; set; }
 
+    /// <summary>
+    /// True from a signup until the reader clicks the emailed confirmation link (double opt-in); the subscription does
+    /// not count meanwhile. Always false when the bot sends no confirmation emails.
+    /// </summary>
+    public bool PendingConfirmation { get; set; }
+
+    /// <summary>When the reader confirmed the address from the emailed link, if they did.</summary>
+    public DateTimeOffset? ConfirmedAt { get; set; }
+
     /// <summary>When the reader unsubscribed, if they did.</summary>
     public DateTimeOffset? UnsubscribedAt { get; set; }
 

@@ -42,6 +42,9 @@ public sealed class ReaderProfile
     /// <summary>How and when the reader may be contacted.</summary>
     public ReaderPreferences Preferences { get; set; } = new();
 
-    /// <summary>True while the reader is subscribed to the newsletter.</summary>
-    public bool IsSubscribed => Newsletter is { Subscribed: true };
+    /// <summary>True while the reader is subscribed to the newsletter (and, with double opt-in, has confirmed).</summary>
+    public bool IsSubscribed => Newsletter is { Subscribed: true, PendingConfirmation: false };
+
+    /// <summary>True while a signup waits for the reader to click the emailed confirmation link.</summary>
+    public bool IsAwaitingConfirmation => Newsletter is { Subscribed: true, PendingConfirmation: true };
 }

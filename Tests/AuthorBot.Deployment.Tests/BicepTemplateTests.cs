@@ -92,6 +92,28 @@ public partial class BicepTemplateTests(BicepFixture bicep) : IClassFixture<Bice
         Assert.Equal("UserAssignedMSI", values.GetProperty("appType").GetProperty("value").GetString());
         Assert.Equal(string.Empty, values.GetProperty("appPassword").GetProperty("value").GetString());
         Assert.Equal(string.Empty, values.GetProperty("announcementsApiKey").GetProperty("value").GetString());
+        Assert.Equal(string.Empty, values.GetProperty("emailFrom").GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public void Smtp_settings_reach_the_web_app_with_the_password_only_as_a_Key_Vault_reference()
+    {
+        var output = bicep.Build("main.bicep").Output;
+        using var template = JsonDocument.Parse(output);
+        Assert.False(template.RootElement.GetProperty("parameters").TryGetProperty("smtpPassword", out _), "No parameter carries the SMTP password itself.");
+
+        var webApp = DeployedTemplate.Module(output, "webApp");
+        var settings = DeployedTemplate.Resource(webApp, "Microsoft.Web/sites/config").GetProperty("properties").GetString()!;
+        foreach (var key in new[] { "Email__From", "Email__Smtp__Host", "Email__Smtp__Port", "Email__Smtp__Security", "Email__Smtp__User", "Email__PublicBaseUrl" })
+        {
+            Assert.Contains($"'{key}'", settings, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("'Email__Smtp__Password', format('@Microsoft.KeyVault(SecretUri={0})', parameters('smtpPasswordSecretUri'))", settings, StringComparison.Ordinal);
+
+        // App Service resolves the reference with the identity the bot already has (or the site's own, for a bot with a secret).
+        var site = DeployedTemplate.Resource(webApp, "Microsoft.Web/sites");
+        Assert.Equal("[if(variables('isManagedIdentity'), parameters('identityResourceId'), 'SystemAssigned')]", site.GetProperty("properties").GetProperty("keyVaultReferenceIdentity").GetString());
     }
 
     [Fact]

@@ -43,7 +43,26 @@ param workspaceId string
 @secure()
 param announcementsApiKey string
 
+@description('Sender of newsletter confirmation emails; empty leaves them off.')
+param emailFrom string
+
+@description('SMTP server host.')
+param smtpHost string
+
+@description('SMTP port.')
+param smtpPort int
+
+@description('SMTP security: StartTls, SslOnConnect or None.')
+param smtpSecurity string
+
+@description('SMTP login; empty for none.')
+param smtpUser string
+
+@description('Key Vault secret URI of the SMTP password; empty for none.')
+param smtpPasswordSecretUri string
+
 var isManagedIdentity = appType == 'UserAssignedMSI'
+var usesKeyVault = !empty(smtpPasswordSecretUri)
 
 // App Service for Linux forwards HTTPS traffic to the container on WEBSITES_PORT. The host honours ASPNETCORE_URLS before
 // PORT, and must bind every interface ('+'): its default, localhost, is unreachable from App Service's front ends.
@@ -98,6 +117,22 @@ var secretSettings = union(
   empty(announcementsApiKey) ? {} : { Announcements__ApiKey: announcementsApiKey }
 )
 
+// Newsletter double opt-in; the SMTP password never enters the app settings, only a Key Vault reference App Service
+// resolves with the site's identity.
+var emailSettings = empty(emailFrom)
+  ? {}
+  : union(
+      {
+        Email__From: emailFrom
+        Email__Smtp__Host: smtpHost
+        Email__Smtp__Port: string(smtpPort)
+        Email__Smtp__Security: smtpSecurity
+        Email__PublicBaseUrl: 'https://${site.properties.defaultHostName}'
+      },
+      empty(smtpUser) ? {} : { Email__Smtp__User: smtpUser },
+      usesKeyVault ? { Email__Smtp__Password: '@Microsoft.KeyVault(SecretUri=${smtpPasswordSecretUri})' } : {}
+    )
+
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: '${baseName}-plan'
   location: location
@@ -127,10 +162,12 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
         }
       }
     : {
-        type: 'None'
+        // A Key Vault reference needs an identity to read the vault with.
+        type: usesKeyVault ? 'SystemAssigned' : 'None'
       }
   properties: {
     serverFarmId: plan.id
+    keyVaultReferenceIdentity: isManagedIdentity ? identityResourceId : 'SystemAssigned'
     httpsOnly: true
     // Every request may land anywhere: the bot keeps no per-instance session state.
     clientAffinityEnabled: false
@@ -156,7 +193,7 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
 resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: site
   name: 'appsettings'
-  properties: union(hostSettings, dataSettings, botSettings, secretSettings)
+  properties: union(hostSettings, dataSettings, botSettings, secretSettings, emailSettings)
 }
 
 // The host logs to the console; these land in the workspace next to Application Insights.

@@ -1,5 +1,7 @@
 using System.Globalization;
 using AuthorBot.RecommenderEval;
+using AuthorBot.Recommenders.Engine;
+using AuthorBot.Recommenders.Ranking;
 using AuthorBot.Recommenders.Training;
 
 // Usage: dotnet run -c Release --project bench/AuthorBot.RecommenderEval -- [rating|ranking|loo|mlnet|all] [--data <folder>] [--key value ...]
@@ -51,6 +53,15 @@ if (command is "ranking" or "all")
 if (command is "loo" or "all")
 {
     LeaveOneOutBenchmark.Run(dataRoot, rankingModels, Console.Out);
+}
+
+if (command is "served" or "served-tune")
+{
+    IReadOnlyList<ServedPipelineBenchmark.Pipeline> pipelines =
+    [
+        new("Engine at be2d417 (ALS k=32 λ=1 α=5, hand-set blend)", _ => new RecommenderTrainingOptions(), new HybridRankerOptions()),
+    ];
+    await ServedReport.RunAsync(dataRoot, rankingModels, [.. pipelines.Where(p => only is null || p.Name.Contains(only, StringComparison.OrdinalIgnoreCase))], I("seeds", 5), command == "served-tune", Console.Out);
 }
 
 if (command is "mlnet" or "all")

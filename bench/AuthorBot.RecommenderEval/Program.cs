@@ -57,9 +57,35 @@ if (command is "loo" or "all")
 
 if (command is "served" or "served-tune")
 {
+    // The served pipeline's hyper-parameters: the defaults of RecommenderTrainingOptions, chosen with served-tune.
+    var served = new RecommenderTrainingOptions();
+    RecommenderTrainingOptions Seeded(RecommenderTrainingOptions o, int seed, RankerTrainer trainer = RankerTrainer.LightGbm) => o with
+    {
+        Als = o.EffectiveAls with { Seed = seed },
+        Ranker = o.EffectiveRanker with { Seed = seed, Trainer = trainer },
+    };
+    if (options.ContainsKey("served-als-reg") || options.ContainsKey("served-als-alpha") || options.ContainsKey("served-als-factors"))
+    {
+        served = served with { Als = served.EffectiveAls with { Regularization = F("served-als-reg", served.EffectiveAls.Regularization), Alpha = F("served-als-alpha", served.EffectiveAls.Alpha), Factors = I("served-als-factors", served.EffectiveAls.Factors) } };
+    }
+
+    if (options.ContainsKey("served-ease-reg"))
+    {
+        served = served with { Ease = new EaseOptions(F("served-ease-reg", 500f)) };
+    }
+
+    if (options.ContainsKey("trees") || options.ContainsKey("leaves") || options.ContainsKey("ltr-lr") || options.ContainsKey("min-leaf"))
+    {
+        var r = served.EffectiveRanker;
+        served = served with { Ranker = r with { Trees = I("trees", r.Trees), Leaves = I("leaves", r.Leaves), LearningRate = F("ltr-lr", r.LearningRate), MinimumExamplesPerLeaf = I("min-leaf", r.MinimumExamplesPerLeaf) } };
+    }
+
+    var blend = new HybridRankerOptions(NamedGenreContentWeight: F("genre-content", new HybridRankerOptions().NamedGenreContentWeight));
     IReadOnlyList<ServedPipelineBenchmark.Pipeline> pipelines =
     [
-        new("Engine at be2d417 (ALS k=32 λ=1 α=5, hand-set blend)", _ => new RecommenderTrainingOptions(), new HybridRankerOptions()),
+        new("Served: hand-set blend (fallback path)", seed => Seeded(served, seed) with { LearnedStage = false }, blend),
+        new("Served: learned stage (LightGbm LambdaRank)", seed => Seeded(served, seed), blend),
+        new("Measured: learned stage (ML.NET FFM)", seed => Seeded(served, seed, RankerTrainer.FieldAwareFactorizationMachine), blend),
     ];
     await ServedReport.RunAsync(dataRoot, rankingModels, [.. pipelines.Where(p => only is null || p.Name.Contains(only, StringComparison.OrdinalIgnoreCase))], I("seeds", 5), command == "served-tune", Console.Out);
 }

@@ -40,7 +40,8 @@ internal static class ServedPipelineBenchmark
             [.. test.Where(r => cold.Contains(r.User))]);
     }
 
-    public static async Task<RecommenderEngine> ServeAsync(BookCatalog catalog, IReadOnlyList<RatingRow> train, Pipeline pipeline, int seed, TextWriter? timing = null)
+    public static async Task<RecommenderEngine> ServeAsync(
+        BookCatalog catalog, IReadOnlyList<RatingRow> train, Pipeline pipeline, int seed, IReadOnlyDictionary<string, ReaderTraits>? traits, TextWriter? timing = null)
     {
         var log = new InteractionLog();
         foreach (var r in train.OrderBy(r => r.Timestamp).ThenBy(r => r.User))
@@ -49,7 +50,7 @@ internal static class ServedPipelineBenchmark
         }
 
         var sw = Stopwatch.StartNew();
-        var model = RecommenderModelBuilder.Build(catalog, log.Snapshot(), pipeline.Training(seed), 1, Time(train.Max(r => r.Timestamp)));
+        var model = RecommenderModelBuilder.Build(catalog, log.Snapshot(), pipeline.Training(seed), 1, Time(train.Max(r => r.Timestamp)), traits, pipeline.Ranking);
         timing?.WriteLine($"  {pipeline.Name}: snapshot trained in {sw.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s");
         return new RecommenderEngine(catalog, log, model, pipeline.Ranking);
     }
@@ -62,13 +63,14 @@ internal static class ServedPipelineBenchmark
     public static DateTimeOffset Time(long unixSeconds) => DateTimeOffset.FromUnixTimeSeconds(unixSeconds);
 
     /// <summary>Warm readers: each asks for ten books at the time of their first held-out rating.</summary>
-    public static Result EvaluateWarm(RecommenderEngine engine, IReadOnlyList<RatingRow> heldOut)
+    public static Result EvaluateWarm(RecommenderEngine engine, IReadOnlyList<RatingRow> heldOut, IReadOnlyDictionary<string, ReaderTraits>? traits)
     {
         var metrics = new ListMetrics(engine.Catalog.Count, engine.Content);
         foreach (var reader in heldOut.GroupBy(r => r.User).OrderBy(g => g.Key))
         {
             var asked = Time(reader.Min(r => r.Timestamp));
-            var picks = engine.Recommend(new RecommendationRequest(ReaderId(reader.Key), ListLength, new RecommendationContext(asked)));
+            var id = ReaderId(reader.Key);
+            var picks = engine.Recommend(new RecommendationRequest(id, ListLength, new RecommendationContext(asked), Reader: traits?.GetValueOrDefault(id)));
             metrics.Add(Indices(engine.Catalog, picks), reader.Select(r => r.Item).ToHashSet());
         }
 
@@ -79,7 +81,8 @@ internal static class ServedPipelineBenchmark
     /// Cold readers: unknown to the log, they name 0, 1 or 2 genres (their most frequent genres among the ratings of
     /// their training part, what they would say they like) and are judged against their later ratings.
     /// </summary>
-    public static Result EvaluateCold(RecommenderEngine engine, IReadOnlyList<RatingRow> coldTrain, IReadOnlyList<RatingRow> coldTest, int genres)
+    public static Result EvaluateCold(
+        RecommenderEngine engine, IReadOnlyList<RatingRow> coldTrain, IReadOnlyList<RatingRow> coldTest, int genres, IReadOnlyDictionary<string, ReaderTraits>? traits)
     {
         var metrics = new ListMetrics(engine.Catalog.Count, engine.Content);
         var history = coldTrain.GroupBy(r => r.User).ToDictionary(g => g.Key, g => g.ToList());
@@ -94,7 +97,8 @@ internal static class ServedPipelineBenchmark
                 .Select(g => g.Key)
                 .ToArray();
             var asked = Time(reader.Min(r => r.Timestamp));
-            var picks = engine.Recommend(new RecommendationRequest("cold/" + reader.Key.ToString(CultureInfo.InvariantCulture), ListLength, new RecommendationContext(asked), tags));
+            var picks = engine.Recommend(new RecommendationRequest(
+                "cold/" + reader.Key.ToString(CultureInfo.InvariantCulture), ListLength, new RecommendationContext(asked), tags, Reader: traits?.GetValueOrDefault(ReaderId(reader.Key))));
             metrics.Add(Indices(engine.Catalog, picks), reader.Select(r => r.Item).ToHashSet());
         }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AuthorBot.Recommenders.Content;
+using AuthorBot.Recommenders.Ranking;
 
 namespace AuthorBot.RecommenderEval;
 
@@ -15,6 +16,9 @@ internal static class ServedReport
         string dataRoot, IReadOnlyList<RankingBenchmark.Model> singles, IReadOnlyList<ServedPipelineBenchmark.Pipeline> pipelines, int seeds, bool validation, TextWriter output)
     {
         var all = MovieLens.Read(Path.Combine(dataRoot, "ml-100k", "u.data"));
+        var traits = MovieLensCatalog.Readers(dataRoot)
+            .Select((t, n) => (Id: ServedPipelineBenchmark.ReaderId(n), Traits: new ReaderTraits(t.Age, t.Gender)))
+            .ToDictionary(t => t.Id, t => t.Traits, StringComparer.Ordinal);
         var rows = new Dictionary<string, List<Result>>(StringComparer.Ordinal);
         var cold = new Dictionary<string, List<Result>>(StringComparer.Ordinal);
         output.WriteLine(validation
@@ -46,13 +50,13 @@ internal static class ServedReport
 
             foreach (var pipeline in pipelines)
             {
-                var engine = await ServedPipelineBenchmark.ServeAsync(catalog, split.Train, pipeline, seed, output);
-                var result = ServedPipelineBenchmark.EvaluateWarm(engine, split.Test);
+                var engine = await ServedPipelineBenchmark.ServeAsync(catalog, split.Train, pipeline, seed, traits, output);
+                var result = ServedPipelineBenchmark.EvaluateWarm(engine, split.Test, traits);
                 Add(rows, pipeline.Name, result);
                 output.WriteLine($"  {pipeline.Name}: NDCG@10 {F(result.Ndcg)}");
                 for (var g = 0; g <= 2; g++)
                 {
-                    Add(cold, $"{pipeline.Name} | {g} genre{(g == 1 ? string.Empty : "s")}", ServedPipelineBenchmark.EvaluateCold(engine, split.ColdTrain, split.ColdTest, g));
+                    Add(cold, $"{pipeline.Name} | {g} genre{(g == 1 ? string.Empty : "s")}", ServedPipelineBenchmark.EvaluateCold(engine, split.ColdTrain, split.ColdTest, g, traits));
                 }
             }
         }

@@ -11,11 +11,15 @@ namespace AuthorBot.Recommenders.Training;
 /// <param name="MinimumInteractions">Interactions needed before the stage is trained at all.</param>
 /// <param name="MaximumReaders">At most this many readers' groups train it (a seeded sample), which bounds the training time.</param>
 /// <param name="Trainer">LightGbm LambdaRank (served) or the field-aware factorization machine (measured offline only).</param>
-/// <param name="Threads">LightGbm threads (0 = one per core); training is deterministic whatever the count.</param>
+/// <param name="Threads">
+/// LightGbm threads (0 = one per core); training is deterministic whatever the count. One by default: the retrain shares
+/// the machine with serving, and LightGbm's OpenMP threads spin while they wait for a busy core (on the shared 2-core
+/// host, 150 trees took 26 s of CPU with two threads and 4.6 s with one).
+/// </param>
 /// <param name="Seed">Seed of the reader sample and of LightGbm.</param>
 public sealed record LearnedRankerOptions(
     int Candidates = 100,
-    int Trees = 150,
+    int Trees = 100,
     int Leaves = 31,
     float LearningRate = 0.05f,
     int MinimumExamplesPerLeaf = 50,
@@ -24,5 +28,5 @@ public sealed record LearnedRankerOptions(
     int MinimumInteractions = 500,
     int MaximumReaders = 2000,
     RankerTrainer Trainer = RankerTrainer.LightGbm,
-    int Threads = 0,
+    int Threads = 1,
     int Seed = 42);

@@ -13,14 +13,12 @@ namespace AuthorBot.Recommenders.Training;
 /// </summary>
 internal static class LightGbmRanker
 {
-    public static TreeEnsemble Train(RankingData data, LearnedRankerOptions options)
+    public static TreeEnsemble Train(RankingData data, LearnedRankerOptions options) => Copy(Fit(new MLContext(options.Seed), data, options).Model.TrainedTreeEnsemble);
+
+    /// <summary>Trains with ML.NET and returns its transformer (the trees are what is served; the transformer checks them).</summary>
+    internal static RankingPredictionTransformer<LightGbmRankingModelParameters> Fit(MLContext ml, RankingData data, LearnedRankerOptions options)
     {
-        var ml = new MLContext(options.Seed);
-        var rows = Enumerable.Range(0, data.Rows).Select(r => new Row { Label = data.Labels[r], GroupId = (uint)data.GroupOf[r] + 1, Features = data.Features[r] });
-        var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.GroupId)].ColumnType = new KeyDataViewType(typeof(uint), (ulong)data.Groups);
-        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, RankingFeatures.Count);
-        var view = ml.Data.LoadFromEnumerable(rows, schema);
+        var view = View(ml, data);
         var trainer = ml.Ranking.Trainers.LightGbm(new LightGbmRankingTrainer.Options
         {
             LabelColumnName = nameof(Row.Label),
@@ -38,8 +36,17 @@ internal static class LightGbmRanker
             Silent = true,
             Verbose = false,
         });
-        var model = trainer.Fit(view).Model;
-        return Copy(model.TrainedTreeEnsemble);
+        return trainer.Fit(view);
+    }
+
+    /// <summary>The rows as an ML.NET data view: label, key-typed group id (1-based), feature vector.</summary>
+    internal static IDataView View(MLContext ml, RankingData data)
+    {
+        var rows = Enumerable.Range(0, data.Rows).Select(r => new Row { Label = data.Labels[r], GroupId = (uint)data.GroupOf[r] + 1, Features = data.Features[r] });
+        var schema = SchemaDefinition.Create(typeof(Row));
+        schema[nameof(Row.GroupId)].ColumnType = new KeyDataViewType(typeof(uint), (ulong)Math.Max(1, data.Groups));
+        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, RankingFeatures.Count);
+        return ml.Data.LoadFromEnumerable(rows, schema);
     }
 
     /// <summary>Copies ML.NET's trees into flat arrays, tree weights folded into the leaf values.</summary>

@@ -55,14 +55,14 @@ if (command is "loo" or "all")
     LeaveOneOutBenchmark.Run(dataRoot, rankingModels, Console.Out);
 }
 
-if (command is "served" or "served-tune")
+if (command is "served" or "served-tune" or "served-time")
 {
     // The served pipeline's hyper-parameters: the defaults of RecommenderTrainingOptions, chosen with served-tune.
     var served = new RecommenderTrainingOptions();
     RecommenderTrainingOptions Seeded(RecommenderTrainingOptions o, int seed, RankerTrainer trainer = RankerTrainer.LightGbm) => o with
     {
         Als = o.EffectiveAls with { Seed = seed },
-        Ranker = o.EffectiveRanker with { Seed = seed, Trainer = trainer },
+        Ranker = (o.Ranker ?? o.EffectiveRanker) with { Seed = seed, Trainer = trainer },
     };
     if (options.ContainsKey("served-als-reg") || options.ContainsKey("served-als-alpha") || options.ContainsKey("served-als-factors"))
     {
@@ -74,10 +74,21 @@ if (command is "served" or "served-tune")
         served = served with { Ease = new EaseOptions(F("served-ease-reg", 500f)) };
     }
 
-    if (options.ContainsKey("trees") || options.ContainsKey("leaves") || options.ContainsKey("ltr-lr") || options.ContainsKey("min-leaf"))
+    if (options.ContainsKey("trees") || options.ContainsKey("leaves") || options.ContainsKey("ltr-lr") || options.ContainsKey("min-leaf") || options.ContainsKey("ltr-threads") || options.ContainsKey("candidates"))
     {
         var r = served.EffectiveRanker;
-        served = served with { Ranker = r with { Trees = I("trees", r.Trees), Leaves = I("leaves", r.Leaves), LearningRate = F("ltr-lr", r.LearningRate), MinimumExamplesPerLeaf = I("min-leaf", r.MinimumExamplesPerLeaf) } };
+        served = served with
+        {
+            Ranker = r with
+            {
+                Trees = I("trees", r.Trees),
+                Leaves = I("leaves", r.Leaves),
+                LearningRate = F("ltr-lr", r.LearningRate),
+                MinimumExamplesPerLeaf = I("min-leaf", r.MinimumExamplesPerLeaf),
+                Threads = I("ltr-threads", r.Threads),
+                Candidates = I("candidates", r.Candidates),
+            },
+        };
     }
 
     var blend = new HybridRankerOptions(NamedGenreContentWeight: F("genre-content", new HybridRankerOptions().NamedGenreContentWeight));
@@ -87,6 +98,12 @@ if (command is "served" or "served-tune")
         new("Served: learned stage (LightGbm LambdaRank)", seed => Seeded(served, seed), blend),
         new("Measured: learned stage (ML.NET FFM)", seed => Seeded(served, seed, RankerTrainer.FieldAwareFactorizationMachine), blend),
     ];
+    if (command == "served-time")
+    {
+        await LearnedStageTiming.RunAsync(dataRoot, Seeded(served, 0), I("repeats", 3), Console.Out);
+        return;
+    }
+
     await ServedReport.RunAsync(dataRoot, rankingModels, [.. pipelines.Where(p => only is null || p.Name.Contains(only, StringComparison.OrdinalIgnoreCase))], I("seeds", 5), command == "served-tune", Console.Out);
 }
 

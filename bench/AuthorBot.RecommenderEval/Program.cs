@@ -4,7 +4,7 @@ using AuthorBot.Recommenders.Engine;
 using AuthorBot.Recommenders.Ranking;
 using AuthorBot.Recommenders.Training;
 
-// Usage: dotnet run -c Release --project bench/AuthorBot.RecommenderEval -- [rating|ranking|loo|mlnet|all] [--data <folder>] [--key value ...]
+// Usage: dotnet run -c Release --project bench/AuthorBot.RecommenderEval -- [rating|ranking|loo|mlnet|all|served|served-tune|served-time|latency] [--data <folder>] [--key value ...]
 var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
 var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 for (var n = 0; n < args.Length - 1; n++)
@@ -105,6 +105,11 @@ if (command is "served" or "served-tune" or "served-time")
     }
 
     await ServedReport.RunAsync(dataRoot, rankingModels, [.. pipelines.Where(p => only is null || p.Name.Contains(only, StringComparison.OrdinalIgnoreCase))], I("seeds", 5), command == "served-tune", Console.Out);
+}
+
+if (command == "latency")
+{
+    await RecommendLatency.RunAsync(I("books", 10_000), I("readers", 3000), I("warmup", 200), Console.Out);
 }
 
 if (command is "mlnet" or "all")

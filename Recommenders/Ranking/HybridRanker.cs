@@ -108,66 +108,87 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
     /// <summary>Greedy MMR over the best candidates, with per-author and per-series caps (relaxed only if the pool runs dry).</summary>
     public List<int> Diversify(Scored scored, int count)
     {
-        var pool = new int[Math.Max(options.CandidatePool, count * 10)];
-        var size = TopK.Select(scored.Total, scored.Signals.Excluded, pool);
-        var candidates = pool[..size].ToList();
-        var picked = new List<int>(count);
-        var authors = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var series = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var lambda = options.DiversityTradeoff;
-        foreach (var enforceCaps in new[] { true, false })
+        var capacity = Math.Max(options.CandidatePool, count * 10);
+        var pool = ArrayPool<int>.Shared.Rent(capacity);
+
+        // Each candidate's largest similarity to a pick so far, updated with each new pick only.
+        var redundancy = ArrayPool<float>.Shared.Rent(capacity);
+        try
         {
-            while (picked.Count < count)
+            var size = TopK.Select(scored.Total, scored.Signals.Excluded, pool.AsSpan(0, capacity));
+            redundancy.AsSpan(0, size).Clear();
+            var picked = new List<int>(count);
+            var authors = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var series = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var lambda = options.DiversityTradeoff;
+            foreach (var enforceCaps in (ReadOnlySpan<bool>)[true, false])
             {
-                var best = -1;
-                var bestValue = float.NegativeInfinity;
-                foreach (var c in candidates)
+                while (picked.Count < count)
                 {
-                    var item = catalog[c];
-
-                    // A book without a known author is capped by nothing but its series.
-                    if (enforceCaps
-                        && ((item.PrimaryAuthor.Length > 0 && authors.GetValueOrDefault(item.PrimaryAuthor) >= options.MaxPerAuthor)
-                            || (item.Series is { } s && series.GetValueOrDefault(s) >= options.MaxPerSeries)))
+                    var best = -1;
+                    var bestValue = float.NegativeInfinity;
+                    for (var at = 0; at < size; at++)
                     {
-                        continue;
+                        var c = pool[at];
+                        if (c < 0)
+                        {
+                            continue;
+                        }
+
+                        var item = catalog[c];
+
+                        // A book without a known author is capped by nothing but its series.
+                        if (enforceCaps
+                            && ((item.PrimaryAuthor.Length > 0 && authors.GetValueOrDefault(item.PrimaryAuthor) >= options.MaxPerAuthor)
+                                || (item.Series is { } s && series.GetValueOrDefault(s) >= options.MaxPerSeries)))
+                        {
+                            continue;
+                        }
+
+                        var value = (lambda * scored.Total[c]) - ((1 - lambda) * redundancy[at]);
+                        if (value > bestValue)
+                        {
+                            bestValue = value;
+                            best = at;
+                        }
                     }
 
-                    var redundancy = 0f;
-                    foreach (var p in picked)
+                    if (best < 0)
                     {
-                        redundancy = Math.Max(redundancy, content.Similarity(c, p));
+                        break;
                     }
 
-                    var value = (lambda * scored.Total[c]) - ((1 - lambda) * redundancy);
-                    if (value > bestValue)
+                    var chosenIndex = pool[best];
+                    picked.Add(chosenIndex);
+                    pool[best] = -1;
+                    for (var at = 0; at < size; at++)
                     {
-                        bestValue = value;
-                        best = c;
+                        if (pool[at] >= 0)
+                        {
+                            redundancy[at] = Math.Max(redundancy[at], content.Similarity(pool[at], chosenIndex));
+                        }
                     }
-                }
 
-                if (best < 0)
-                {
-                    break;
-                }
+                    var chosen = catalog[chosenIndex];
+                    if (chosen.PrimaryAuthor.Length > 0)
+                    {
+                        authors[chosen.PrimaryAuthor] = authors.GetValueOrDefault(chosen.PrimaryAuthor) + 1;
+                    }
 
-                picked.Add(best);
-                candidates.Remove(best);
-                var chosen = catalog[best];
-                if (chosen.PrimaryAuthor.Length > 0)
-                {
-                    authors[chosen.PrimaryAuthor] = authors.GetValueOrDefault(chosen.PrimaryAuthor) + 1;
-                }
-
-                if (chosen.Series is { } name)
-                {
-                    series[name] = series.GetValueOrDefault(name) + 1;
+                    if (chosen.Series is { } name)
+                    {
+                        series[name] = series.GetValueOrDefault(name) + 1;
+                    }
                 }
             }
-        }
 
-        return picked;
+            return picked;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(pool);
+            ArrayPool<float>.Shared.Return(redundancy);
+        }
     }
 
     /// <summary>
@@ -179,11 +200,12 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
     {
         if (scored.Learned is { } learned && learned.SlotOf(item) is { } slot)
         {
-            var groups = learned.Contributions(slot);
-            if (groups.Count > 0 && groups[0].Lift > 0)
+            Span<(ReasonGroup Group, float Lift)> groups = stackalloc (ReasonGroup, float)[LearnedScores.GroupCount];
+            var count = learned.Contributions(slot, groups);
+            if (count > 0 && groups[0].Lift > 0)
             {
                 var (reason, source) = Describe(groups[0].Group, scored, item, reader, serving, request);
-                if (groups.Count > 1 && groups[1].Lift >= 0.5f * groups[0].Lift)
+                if (count > 1 && groups[1].Lift >= 0.5f * groups[0].Lift)
                 {
                     var (second, _) = Describe(groups[1].Group, scored, item, reader, serving, request);
                     if (!string.Equals(second, reason, StringComparison.Ordinal))

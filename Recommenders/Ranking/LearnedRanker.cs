@@ -43,4 +43,9 @@ public sealed class LearnedRanker
     public int Candidates { get; }
 
     internal float Score(ReadOnlySpan<float> features) => _scorer.Score(features);
+
+    internal void ScoreAll(ReadOnlySpan<float> rows, Span<float> scores) => _scorer.ScoreAll(rows, scores);
+
+    internal void Lifts(ReadOnlySpan<float> features, ReadOnlySpan<float> reference, ReadOnlySpan<ulong> groups, Span<float> lifts) =>
+        _scorer.Lifts(features, reference, groups, lifts);
 }

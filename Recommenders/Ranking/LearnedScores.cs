@@ -20,8 +20,14 @@ internal sealed class LearnedScores(CandidatePool pool, LearnedRanker ranker) : 
         (ReasonGroup.Context, [RankingFeatures.ContextPopularity]),
     ];
 
+    // Bit min(f, 63) per feature of each group: the trees that test none of them cannot change its lift.
+    private static readonly ulong[] _masks = [.. _groups.Select(g => g.Features.Aggregate(0UL, (mask, f) => mask | (1UL << Math.Min(f, 63))))];
+
     private readonly float[] _rows = ArrayPool<float>.Shared.Rent(pool.Size * RankingFeatures.Count);
     private readonly float[] _scores = ArrayPool<float>.Shared.Rent(pool.Size);
+    private float[]? _mean;
+
+    public static int GroupCount => _groups.Length;
 
     public CandidatePool Pool { get; } = pool;
 
@@ -29,13 +35,7 @@ internal sealed class LearnedScores(CandidatePool pool, LearnedRanker ranker) : 
 
     public ReadOnlySpan<float> Scores => _scores.AsSpan(0, Pool.Count);
 
-    public void ScoreAll()
-    {
-        for (var c = 0; c < Pool.Count; c++)
-        {
-            _scores[c] = ranker.Score(Row(c));
-        }
-    }
+    public void ScoreAll() => ranker.ScoreAll(Rows, _scores.AsSpan(0, Pool.Count));
 
     public (float Min, float Max) Range()
     {
@@ -56,38 +56,26 @@ internal sealed class LearnedScores(CandidatePool pool, LearnedRanker ranker) : 
         return slot >= 0 ? slot : null;
     }
 
-    /// <summary>Each reason group's lift for a candidate, largest first.</summary>
-    public List<(ReasonGroup Group, float Lift)> Contributions(int slot)
+    /// <summary>Fills each reason group's lift for a candidate, largest first (ties in group order); returns how many.</summary>
+    public int Contributions(int slot, Span<(ReasonGroup Group, float Lift)> lifts)
     {
-        var mean = new float[RankingFeatures.Count];
-        for (var c = 0; c < Pool.Count; c++)
+        Span<float> values = stackalloc float[_groups.Length];
+        ranker.Lifts(Row(slot), Mean(), _masks, values);
+        var count = Math.Min(lifts.Length, _groups.Length);
+        for (var g = 0; g < count; g++)
         {
-            var row = Row(c);
-            for (var f = 0; f < mean.Length; f++)
+            // Insertion keeps equal lifts in group order, as a stable sort would.
+            var at = g;
+            while (at > 0 && lifts[at - 1].Lift < values[g])
             {
-                mean[f] += row[f] / Pool.Count;
+                lifts[at] = lifts[at - 1];
+                at--;
             }
+
+            lifts[at] = (_groups[g].Group, values[g]);
         }
 
-        var own = Row(slot);
-        var score = _scores[slot];
-        var probe = own.ToArray();
-        var lifts = new List<(ReasonGroup, float)>(_groups.Length);
-        foreach (var (group, features) in _groups)
-        {
-            foreach (var f in features)
-            {
-                probe[f] = mean[f];
-            }
-
-            lifts.Add((group, score - ranker.Score(probe)));
-            foreach (var f in features)
-            {
-                probe[f] = own[f];
-            }
-        }
-
-        return [.. lifts.OrderByDescending(l => l.Item2)];
+        return count;
     }
 
     public void Dispose()
@@ -95,6 +83,32 @@ internal sealed class LearnedScores(CandidatePool pool, LearnedRanker ranker) : 
         Pool.Dispose();
         ArrayPool<float>.Shared.Return(_rows);
         ArrayPool<float>.Shared.Return(_scores);
+        if (_mean is not null)
+        {
+            ArrayPool<float>.Shared.Return(_mean);
+        }
+    }
+
+    /// <summary>The mean candidate row, computed once per request (every pick is explained against it).</summary>
+    private ReadOnlySpan<float> Mean()
+    {
+        if (_mean is null)
+        {
+            var mean = ArrayPool<float>.Shared.Rent(RankingFeatures.Count);
+            mean.AsSpan(0, RankingFeatures.Count).Clear();
+            for (var c = 0; c < Pool.Count; c++)
+            {
+                var row = Row(c);
+                for (var f = 0; f < RankingFeatures.Count; f++)
+                {
+                    mean[f] += row[f] / Pool.Count;
+                }
+            }
+
+            _mean = mean;
+        }
+
+        return _mean.AsSpan(0, RankingFeatures.Count);
     }
 
     private ReadOnlySpan<float> Row(int slot) => _rows.AsSpan(slot * RankingFeatures.Count, RankingFeatures.Count);

@@ -105,6 +105,62 @@ public class LearnedStageTests
     }
 
     [Fact]
+    public void Scoring_all_candidates_at_once_equals_ml_net_and_the_one_row_walk()
+    {
+        var data = LearnedRankerTrainer.Collect(TestCatalog.Create(), Readers(), _options, null, new HybridRankerOptions(), CancellationToken.None)!;
+        var ml = new MLContext(5);
+        var transformer = LightGbmRanker.Fit(ml, data, _options.Ranker!);
+        var trees = LightGbmRanker.Copy(transformer.Model.TrainedTreeEnsemble);
+        var expected = ml.Data.CreateEnumerable<ScoredRow>(transformer.Transform(LightGbmRanker.View(ml, data)), reuseRowObject: false).Select(r => r.Score).ToArray();
+
+        // An odd row count exercises both the four-row walk and the rows left over.
+        var count = data.Rows - (data.Rows % 4 == 3 ? 0 : (data.Rows % 4) + 1);
+        var rows = data.Features.Take(count).SelectMany(f => f).ToArray();
+        var scores = new float[count];
+        trees.ScoreAll(rows, scores);
+
+        Assert.True(count % 4 == 3 && count > 8);
+        for (var r = 0; r < count; r++)
+        {
+            Assert.Equal(expected[r], scores[r], 4);
+            Assert.Equal(trees.Score(data.Features[r]), scores[r]);
+        }
+    }
+
+    [Fact]
+    public void A_feature_groups_lift_equals_the_score_drop_when_its_features_take_the_reference_values()
+    {
+        var data = LearnedRankerTrainer.Collect(TestCatalog.Create(), Readers(), _options, null, new HybridRankerOptions(), CancellationToken.None)!;
+        var trees = LightGbmRanker.Train(data, _options.Ranker!);
+        var reference = new float[RankingFeatures.Count];
+        for (var f = 0; f < reference.Length; f++)
+        {
+            reference[f] = data.Features.Average(row => row[f]);
+        }
+
+        ulong[] groups = [1UL << RankingFeatures.ContentScore | 1UL << RankingFeatures.ContentRank, 1UL << RankingFeatures.PopularityScore, ulong.MaxValue >> (64 - RankingFeatures.Count)];
+        var lifts = new float[groups.Length];
+        var nonzero = 0;
+        foreach (var row in data.Features.Take(50))
+        {
+            trees.Lifts(row, reference, groups, lifts);
+            for (var g = 0; g < groups.Length; g++)
+            {
+                var probe = row.ToArray();
+                for (var f = 0; f < probe.Length; f++)
+                {
+                    probe[f] = (groups[g] & (1UL << f)) != 0 ? reference[f] : probe[f];
+                }
+
+                Assert.Equal(trees.Score(row) - trees.Score(probe), lifts[g], 4);
+                nonzero += Math.Abs(lifts[g]) > 1e-4f ? 1 : 0;
+            }
+        }
+
+        Assert.True(nonzero > 10, $"only {nonzero} lifts differ from zero");
+    }
+
+    [Fact]
     public void Books_shown_and_ignored_join_the_training_group_as_negatives()
     {
         var catalog = TestCatalog.Create(perGenre: 40);

@@ -38,7 +38,11 @@ internal sealed class CandidatePool : IDisposable
     {
         var pool = new CandidatePool(size, size + extra.Length);
         var lists = ArrayPool<int>.Shared.Rent(size * Sources);
-        var lengths = new int[Sources];
+        Span<int> lengths = stackalloc int[Sources];
+
+        // Each catalogue item's slot in the pool (−1: not in it); a pooled map rather than a per-request dictionary.
+        var slots = ArrayPool<int>.Shared.Rent(signals.Count);
+        slots.AsSpan(0, signals.Count).Fill(-1);
         try
         {
             for (var source = 0; source < Sources; source++)
@@ -55,13 +59,13 @@ internal sealed class CandidatePool : IDisposable
                 lengths[source] = scores.IsEmpty ? 0 : TopK.Select(scores, signals.Excluded, lists.AsSpan(source * size, size));
             }
 
-            var slot = new Dictionary<int, int>(size);
             for (var position = 0; position < size && pool.Count < size; position++)
             {
                 for (var source = 0; source < Sources && pool.Count < size; source++)
                 {
-                    if (position < lengths[source] && slot.TryAdd(lists[(source * size) + position], pool.Count))
+                    if (position < lengths[source] && slots[lists[(source * size) + position]] < 0)
                     {
+                        slots[lists[(source * size) + position]] = pool.Count;
                         pool._items[pool.Count++] = lists[(source * size) + position];
                     }
                 }
@@ -69,8 +73,9 @@ internal sealed class CandidatePool : IDisposable
 
             foreach (var item in extra)
             {
-                if (slot.TryAdd(item, pool.Count))
+                if (slots[item] < 0)
                 {
+                    slots[item] = pool.Count;
                     pool._items[pool.Count++] = item;
                 }
             }
@@ -80,7 +85,7 @@ internal sealed class CandidatePool : IDisposable
             {
                 for (var position = 0; position < lengths[source]; position++)
                 {
-                    if (slot.TryGetValue(lists[(source * size) + position], out var at))
+                    if (slots[lists[(source * size) + position]] is var at and >= 0)
                     {
                         pool._ranks[(at * Sources) + source] = position;
                     }
@@ -92,6 +97,7 @@ internal sealed class CandidatePool : IDisposable
         finally
         {
             ArrayPool<int>.Shared.Return(lists);
+            ArrayPool<int>.Shared.Return(slots);
         }
     }
 

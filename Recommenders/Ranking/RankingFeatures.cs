@@ -72,7 +72,7 @@ internal static class RankingFeatures
             "F" or "FEMALE" => 2f,
             _ => 3f,
         };
-        var tags = request.PreferredTags ?? [];
+        string[] tags = request.PreferredTags is { } named ? [.. named] : [];
         var itemItem = serving.Model?.ItemItem;
         Span<int> recentRows = stackalloc int[ReaderState.RecentCount];
         var recentCount = 0;
@@ -108,9 +108,11 @@ internal static class RankingFeatures
             f[ConsumedCount] = reader.Consumed.Length;
             float overlap = 0;
             var matches = 0;
-            foreach (var tag in book.Tags)
+            // Indexed loops: an interface's enumerator would be an allocation per candidate.
+            var bookTags = book.Tags;
+            for (var t = 0; t < bookTags.Count; t++)
             {
-                overlap += reader.TagShares.GetValueOrDefault(tag);
+                overlap += reader.TagShares.GetValueOrDefault(bookTags[t]);
             }
 
             foreach (var tag in tags)

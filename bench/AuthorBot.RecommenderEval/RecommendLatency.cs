@@ -72,15 +72,23 @@ internal static class RecommendLatency
 
             var warmupTimes = Time(engine, Enumerable.Range(0, warmup).Select(Warm));
             var measured = Enumerable.Range(warmup, readers - warmup).ToList();
+            var gen0 = GC.CollectionCount(0);
+            var gen1 = GC.CollectionCount(1);
+            var gen2 = GC.CollectionCount(2);
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             var first = Time(engine, measured.Select(Warm));
             var repeat = Time(engine, measured.Select(Warm));
             var cold = Time(engine, Enumerable.Range(0, 1000).Select(Cold));
+            var calls = first.Wall.Count + repeat.Wall.Count + cold.Wall.Count;
+            var perCall = (GC.GetAllocatedBytesForCurrentThread() - allocated) / calls;
+            var collections = $"{GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}";
             output.WriteLine(learned ? "served (learned stage)" : "hand-set blend only");
             output.WriteLine($"  JIT warm-up, {Summary(warmupTimes)}");
             output.WriteLine($"  warm reader, first request (fold-in), {Summary(first)}");
             output.WriteLine($"  warm reader, repeat request, {Summary(repeat)}");
             output.WriteLine($"  new reader naming two genres, {Summary(cold)}");
             output.WriteLine($"  all timed calls together, {Summary(([.. first.Wall, .. repeat.Wall, .. cold.Wall], [.. first.Cpu, .. repeat.Cpu, .. cold.Cpu]))}");
+            output.WriteLine($"  allocated per timed call (mean, this thread): {perCall} bytes; collections during the timed calls (gen0/gen1/gen2): {collections}");
         }
 
         output.WriteLine($"load average after: {ServedReport.LoadAverage()}");

@@ -48,6 +48,7 @@ internal static class FeedbackWords
         InteractionKind.Rating => "rated",
         InteractionKind.Click => "opened",
         InteractionKind.Rsvp => "RSVP",
+        InteractionKind.Impression => "shown",
         _ => kind.ToString(),
     };
 }

@@ -87,11 +87,42 @@ public sealed class ReaderRecommender : IAsyncDisposable
         }
     }
 
-    /// <summary>A reader's feedback, oldest first.</summary>
+    /// <summary>
+    /// Records durably which books a reader was shown, in order, so that the ones they ignore become negative examples
+    /// when the learned ranking stage is next trained.
+    /// </summary>
+    /// <param name="readerId">The reader.</param>
+    /// <param name="shown">The list as shown, first pick first.</param>
+    /// <param name="channel">The channel it was shown on.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes once the impressions are stored.</returns>
+    public async Task RecordImpressionsAsync(string readerId, IReadOnlyList<Recommendation> shown, string? channel, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(shown);
+        await RuntimeAsync(cancellationToken).ConfigureAwait(false);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _runtime!.Engine.RecordImpressionsAsync(readerId, shown, _clock.GetUtcNow(), channel, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>A reader's feedback, oldest first (what they did; the books they were merely shown are left out).</summary>
     /// <param name="readerId">The reader.</param>
     /// <param name="cancellationToken">Cancels the start-up.</param>
     /// <returns>The interactions.</returns>
     public async Task<IReadOnlyList<Interaction>> HistoryAsync(string readerId, CancellationToken cancellationToken) =>
+        [.. (await LoggedAsync(readerId, cancellationToken).ConfigureAwait(false)).Where(i => i.Kind != InteractionKind.Impression)];
+
+    /// <summary>Everything the log holds about a reader, oldest first: their feedback and the books they were shown.</summary>
+    /// <param name="readerId">The reader.</param>
+    /// <param name="cancellationToken">Cancels the start-up.</param>
+    /// <returns>The interactions.</returns>
+    public async Task<IReadOnlyList<Interaction>> LoggedAsync(string readerId, CancellationToken cancellationToken) =>
         (await RuntimeAsync(cancellationToken).ConfigureAwait(false)).Log.ForReader(readerId);
 
     /// <summary>Removes every interaction of a reader from memory and from the log file.</summary>

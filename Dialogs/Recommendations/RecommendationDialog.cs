@@ -199,12 +199,16 @@ public sealed class RecommendationDialog : ComponentDialog
         {
             var sent = await context.SendActivitiesAsync([MessageFactory.Text(intro + " " + TeamsHint), .. BookCards.OnePerMessage(picks)], cancellationToken).ConfigureAwait(false);
             await BookCardLog.RememberAsync(_state, context, sent[1..], browse.Current, cancellationToken).ConfigureAwait(false);
-            return true;
+        }
+        else
+        {
+            var list = Channel.SupportsAdaptiveCards(channelId) ? BookCards.AdaptiveCarousel(picks, intro) : BookCards.Carousel(picks, intro);
+            await context.SendActivityAsync(list, cancellationToken).ConfigureAwait(false);
+            await context.SendActivityAsync(Replies.Question(Hint), cancellationToken).ConfigureAwait(false);
         }
 
-        var list = Channel.SupportsAdaptiveCards(channelId) ? BookCards.AdaptiveCarousel(picks, intro) : BookCards.Carousel(picks, intro);
-        await context.SendActivityAsync(list, cancellationToken).ConfigureAwait(false);
-        await context.SendActivityAsync(Replies.Question(Hint), cancellationToken).ConfigureAwait(false);
+        // Only once the list is out: a book never shown must not become a negative for the learned stage.
+        await _recommender.RecordImpressionsAsync(ReaderId(context), picks, channelId, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -287,7 +291,7 @@ public sealed class RecommendationDialog : ComponentDialog
     private static string ReaderId(ITurnContext context) => BookFeedback.ReaderId(context);
 
     private static RecommendationContext Context(ITurnContext context) =>
-        new(context.Activity.LocalTimestamp, context.Activity.ChannelId);
+        new(context.Activity.LocalTimestamp, context.Activity.ChannelId, ChannelNames.Of(context.Activity.ChannelId));
 
     private static string Join(IEnumerable<string> words)
     {

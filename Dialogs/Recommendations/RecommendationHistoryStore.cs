@@ -6,7 +6,10 @@ using AuthorBot.Recommenders.Interactions;
 
 namespace AuthorBot.Dialogs.Recommendations;
 
-/// <summary>The reader's book feedback ("Sounds good", "Not for me", "Already read") for "export my data" and "delete my data".</summary>
+/// <summary>
+/// The reader's book feedback ("Sounds good", "Not for me", "Already read") and the books they were shown, for "export
+/// my data" and "delete my data".
+/// </summary>
 /// <param name="recommender">The recommender whose interaction log holds the feedback.</param>
 internal sealed class RecommendationHistoryStore(ReaderRecommender recommender) : IReaderDataStore
 {
@@ -18,7 +21,7 @@ internal sealed class RecommendationHistoryStore(ReaderRecommender recommender) 
     /// <inheritdoc />
     public async Task<JsonNode?> ExportAsync(ReaderKey reader, CancellationToken cancellationToken)
     {
-        var history = await _recommender.HistoryAsync(ReaderRecommender.ReaderIdOf(reader), cancellationToken).ConfigureAwait(false);
+        var history = await _recommender.LoggedAsync(ReaderRecommender.ReaderIdOf(reader), cancellationToken).ConfigureAwait(false);
         if (history.Count == 0)
         {
             return null;
@@ -39,6 +42,11 @@ internal sealed class RecommendationHistoryStore(ReaderRecommender recommender) 
             if (interaction.Kind == InteractionKind.Rating)
             {
                 record["rating"] = interaction.Value;
+            }
+
+            if (interaction.Position is { } position)
+            {
+                record["position"] = position + 1;
             }
 
             records.Add(record);

@@ -129,6 +129,14 @@ public sealed partial class ContentIndex
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(preferredTags);
         var profile = new float[_vocabulary.Count];
+        FillProfile([.. items], [.. preferredTags], tagWeight, profile);
+        return profile;
+    }
+
+    /// <summary>Writes a taste profile (see <see cref="Profile"/>) into a buffer of at least <see cref="TermCount"/> values.</summary>
+    internal void FillProfile(ReadOnlySpan<(int Item, float Weight)> items, IReadOnlyCollection<string> preferredTags, float tagWeight, Span<float> profile)
+    {
+        profile[.._vocabulary.Count].Clear();
         foreach (var (item, weight) in items)
         {
             var terms = _terms[item];
@@ -146,8 +154,6 @@ public sealed partial class ContentIndex
                 profile[id] += tagWeight;
             }
         }
-
-        return profile;
     }
 
     /// <summary>Scores every item against a profile (dot product with the item's unit vector).</summary>

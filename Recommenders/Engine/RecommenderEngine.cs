@@ -7,15 +7,16 @@ using AuthorBot.Recommenders.Ranking;
 namespace AuthorBot.Recommenders.Engine;
 
 /// <summary>
-/// The recommender's front door: record what readers do, ask for a list with reasons. Feedback takes effect on the
-/// next call (the reader is folded into the current model from their full history, and read or rejected items are
-/// excluded); a retrained model is swapped in atomically with <see cref="SwapModel"/>. Thread-safe.
+/// The recommender's front door: record what readers do and what they were shown, ask for a list with reasons.
+/// Feedback takes effect on the next call (the reader is folded into the current model from their full history, and
+/// read or rejected items are excluded); a retrained model is swapped in atomically with <see cref="SwapModel"/>.
+/// Thread-safe.
 /// </summary>
 public sealed class RecommenderEngine
 {
     private readonly HybridRanker _ranker;
     private readonly ConcurrentDictionary<string, (long Version, int Count, float[]? Vector)> _folded = new(StringComparer.Ordinal);
-    private volatile ModelState _state;
+    private volatile ServingModel _state;
 
     /// <summary>Creates an engine over a catalogue and a log, optionally with a trained model.</summary>
     public RecommenderEngine(BookCatalog catalog, InteractionLog log, RecommenderModel? model = null, HybridRankerOptions? options = null)
@@ -25,7 +26,7 @@ public sealed class RecommenderEngine
         Content = new ContentIndex(catalog);
         Options = options ?? new HybridRankerOptions();
         _ranker = new HybridRanker(catalog, Content, Options);
-        _state = ModelState.Create(model, catalog);
+        _state = new ServingModel(model, catalog);
     }
 
     /// <summary>The catalogue being recommended from.</summary>
@@ -47,7 +48,7 @@ public sealed class RecommenderEngine
     public void SwapModel(RecommenderModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        _state = ModelState.Create(model, Catalog);
+        _state = new ServingModel(model, Catalog);
     }
 
     /// <summary>Records an interaction; the reader's next list reflects it.</summary>
@@ -63,6 +64,20 @@ public sealed class RecommenderEngine
         return Log.AppendAsync(interaction, cancellationToken);
     }
 
+    /// <summary>
+    /// Records that a list was shown: one <see cref="InteractionKind.Impression"/> per pick, with its position and the
+    /// channel. A book shown and then ignored becomes a negative example when the learned stage is next trained.
+    /// </summary>
+    public async Task RecordImpressionsAsync(string readerId, IReadOnlyList<Recommendation> shown, DateTimeOffset at, string? channel, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(readerId);
+        ArgumentNullException.ThrowIfNull(shown);
+        for (var position = 0; position < shown.Count; position++)
+        {
+            await RecordAsync(new Interaction(readerId, shown[position].Item.Id, InteractionKind.Impression, at, Channel: channel, Position: position), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Ranks the catalogue for a reader and returns up to <see cref="RecommendationRequest.Count"/> diverse picks with reasons.</summary>
     public IReadOnlyList<Recommendation> Recommend(RecommendationRequest request)
     {
@@ -71,13 +86,16 @@ public sealed class RecommenderEngine
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.Count);
         var state = _state;
         var reader = ReaderFor(request.ReaderId);
-        var scored = _ranker.Score(state.Model, state.CatalogToModel, reader, ReaderVector(state, request.ReaderId, reader), request);
+        using var scored = _ranker.Score(state, reader, ReaderVector(state, request.ReaderId, reader), request);
         var picks = _ranker.Diversify(scored, Math.Min(request.Count, Catalog.Count));
-        return [.. picks.Select(i =>
+        var list = new Recommendation[picks.Count];
+        for (var n = 0; n < picks.Count; n++)
         {
-            var (reason, source) = _ranker.Explain(scored, i, reader, state.Model, state.CatalogToModel, request);
-            return new Recommendation(Catalog[i], scored.Total[i], reason, source);
-        })];
+            var (reason, source) = _ranker.Explain(scored, picks[n], reader, state, request);
+            list[n] = new Recommendation(Catalog[picks[n]], scored.Total[picks[n]], reason, source);
+        }
+
+        return list;
     }
 
     /// <summary>Why an item would be recommended to this reader ("why this one?"), or null when the item is unknown.</summary>
@@ -92,14 +110,13 @@ public sealed class RecommenderEngine
         var state = _state;
         var request = new RecommendationRequest(readerId, 1, context, preferredTags);
         var reader = ReaderFor(readerId);
-        var scored = _ranker.Score(state.Model, state.CatalogToModel, reader, ReaderVector(state, readerId, reader), request);
-        return _ranker.Explain(scored, item, reader, state.Model, state.CatalogToModel, request).Reason;
+        using var scored = _ranker.Score(state, reader, ReaderVector(state, readerId, reader), request);
+        return _ranker.Explain(scored, item, reader, state, request).Reason;
     }
 
-    private ReaderState ReaderFor(string readerId) =>
-        new(Log.ForReader(readerId), id => Catalog.TryGetIndex(id, out var n) ? n : null);
+    private ReaderState ReaderFor(string readerId) => new(Log.ForReader(readerId), Catalog);
 
-    private float[]? ReaderVector(ModelState state, string readerId, ReaderState reader)
+    private float[]? ReaderVector(ServingModel state, string readerId, ReaderState reader)
     {
         if (state.Model is not { } model)
         {
@@ -116,20 +133,5 @@ public sealed class RecommenderEngine
         var vector = model.FoldIn([.. known.Select(s => state.CatalogToModel[s.Item])], [.. known.Select(s => s.Strength)]);
         _folded[readerId] = (model.Version, count, vector);
         return vector;
-    }
-
-    /// <summary>A model with its catalogue mapping, swapped as one reference.</summary>
-    private sealed record ModelState(RecommenderModel? Model, int[] CatalogToModel)
-    {
-        public static ModelState Create(RecommenderModel? model, BookCatalog catalog)
-        {
-            var map = new int[catalog.Count];
-            for (var i = 0; i < map.Length; i++)
-            {
-                map[i] = model is not null && model.TryGetItemIndex(catalog[i].Id, out var m) ? m : -1;
-            }
-
-            return new ModelState(model, map);
-        }
     }
 }

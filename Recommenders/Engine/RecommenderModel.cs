@@ -6,7 +6,8 @@ namespace AuthorBot.Recommenders.Engine;
 
 /// <summary>
 /// An immutable trained snapshot: item vectors of the implicit ALS model (readers are folded in on demand, so the
-/// snapshot carries no reader rows), overall popularity, and popularity per part of day and per channel.
+/// snapshot carries no reader rows), EASE item-to-item weights over the most read items, overall popularity,
+/// popularity per part of day, per channel and among the readers of each genre, and the learned ranking stage.
 /// Swapped into <see cref="RecommenderEngine"/> as a whole; never edited.
 /// </summary>
 public sealed class RecommenderModel
@@ -16,6 +17,7 @@ public sealed class RecommenderModel
     private readonly float[] _popularity;
     private readonly float[][] _dayPartPopularity;
     private readonly Dictionary<string, float[]> _channelPopularity;
+    private readonly Dictionary<string, float[]> _tagPopularity;
     private readonly double[]? _gram;
 
     /// <summary>Creates a snapshot. All arrays are per item, aligned with <paramref name="itemIds"/>.</summary>
@@ -29,7 +31,10 @@ public sealed class RecommenderModel
         float alpha,
         float[] popularity,
         float[][] dayPartPopularity,
-        IReadOnlyDictionary<string, float[]> channelPopularity)
+        IReadOnlyDictionary<string, float[]> channelPopularity,
+        ItemItemModel? itemItem = null,
+        IReadOnlyDictionary<string, float[]>? tagPopularity = null,
+        LearnedRanker? ranker = null)
     {
         ArgumentNullException.ThrowIfNull(itemIds);
         ArgumentNullException.ThrowIfNull(popularity);
@@ -37,7 +42,8 @@ public sealed class RecommenderModel
         ArgumentNullException.ThrowIfNull(channelPopularity);
         var n = itemIds.Count;
         if (popularity.Length != n || dayPartPopularity.Length != DayParts.Count || dayPartPopularity.Any(p => p.Length != n)
-            || channelPopularity.Values.Any(p => p.Length != n) || (itemFactors is not null && itemFactors.ItemCount != n))
+            || channelPopularity.Values.Any(p => p.Length != n) || (itemFactors is not null && itemFactors.ItemCount != n)
+            || (tagPopularity?.Values.Any(p => p.Length != n) ?? false) || (itemItem is not null && itemItem.ModelItemCount != n))
         {
             throw new ArgumentException("Every per-item array must have one entry per item id.", nameof(itemIds));
         }
@@ -60,6 +66,9 @@ public sealed class RecommenderModel
         _popularity = popularity;
         _dayPartPopularity = dayPartPopularity;
         _channelPopularity = new Dictionary<string, float[]>(channelPopularity, StringComparer.OrdinalIgnoreCase);
+        _tagPopularity = new Dictionary<string, float[]>(tagPopularity ?? new Dictionary<string, float[]>(), StringComparer.OrdinalIgnoreCase);
+        ItemItem = itemItem;
+        Ranker = ranker;
         _gram = itemFactors is null ? null : ImplicitLeastSquares.Gram(itemFactors.ItemFactors, itemFactors.Factors);
     }
 
@@ -74,6 +83,15 @@ public sealed class RecommenderModel
 
     /// <summary>The ALS model (item side), or null when there was no interaction to learn from.</summary>
     public FactorModel? ItemFactors { get; }
+
+    /// <summary>EASE weights over the most read items, or null when there was too little to learn from.</summary>
+    public ItemItemModel? ItemItem { get; }
+
+    /// <summary>The learned ranking stage, or null while there are too few interactions to train one (the hand-set blend serves).</summary>
+    public LearnedRanker? Ranker { get; }
+
+    /// <summary>Genres with their own popularity among their readers.</summary>
+    public IEnumerable<string> Tags => _tagPopularity.Keys;
 
     /// <summary>λ the ALS model was trained with; fold-in uses the same.</summary>
     public float Regularization { get; }
@@ -96,6 +114,13 @@ public sealed class RecommenderModel
     /// <summary>Positive interactions per item on a channel (empty when the channel is unknown).</summary>
     public ReadOnlySpan<float> ChannelPopularity(string channel) =>
         _channelPopularity.TryGetValue(channel, out var p) ? p : ReadOnlySpan<float>.Empty;
+
+    /// <summary>
+    /// Popularity among the readers of a genre (each reader counts with the share of their liked books in it), per
+    /// item; empty when the genre is unknown.
+    /// </summary>
+    public ReadOnlySpan<float> TagPopularity(string tag) =>
+        _tagPopularity.TryGetValue(tag, out var p) ? p : ReadOnlySpan<float>.Empty;
 
     /// <summary>
     /// Folds a reader into the model without retraining: solves their weighted least-squares problem with the

@@ -23,4 +23,10 @@ public enum InteractionKind
 
     /// <summary>Signed up for an event about the item (a launch or a reading).</summary>
     Rsvp,
+
+    /// <summary>
+    /// The item was shown to the reader (in a list, at <see cref="Interaction.Position"/>, on <see cref="Interaction.Channel"/>).
+    /// No signal by itself; a book shown and then ignored is a negative example for the learned ranking stage.
+    /// </summary>
+    Impression,
 }

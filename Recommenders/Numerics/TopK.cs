@@ -1,8 +1,13 @@
+using System.Buffers;
+
 namespace AuthorBot.Recommenders.Numerics;
 
 /// <summary>Selects the indices of the k largest scores, skipping excluded ones, in descending score order.</summary>
 public static class TopK
 {
+    // Below this many scores the plain heap pass is cheap enough.
+    private const int SampledMinimum = 2048;
+
     /// <summary>
     /// Writes the indices of the largest scores into <paramref name="result"/> (best first) and returns how many were
     /// written. Ties go to the lower index, so the answer is deterministic.
@@ -18,14 +23,117 @@ public static class TopK
             return 0;
         }
 
+        // For a few best of many: a floor from a sample first, so the heap only sees the items above it. The answer is
+        // unchanged whenever at least k items clear the floor (the k-th best is then above it too); otherwise (a
+        // sample that misled) every item is considered.
+        if (scores.Length >= SampledMinimum && scores.Length >= 16 * k)
+        {
+            var floor = SampleFloor(scores, excluded, k);
+            var above = ArrayPool<int>.Shared.Rent(scores.Length);
+            try
+            {
+                var count = 0;
+                var hasMask = !excluded.IsEmpty;
+                for (var i = 0; i < scores.Length; i++)
+                {
+                    if (scores[i] >= floor && !(hasMask && excluded[i]))
+                    {
+                        above[count++] = i;
+                    }
+                }
+
+                if (count >= k)
+                {
+                    return Heap(scores, excluded, above.AsSpan(0, count), result);
+                }
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(above);
+            }
+        }
+
+        return Heap(scores, excluded, default, result);
+    }
+
+    /// <summary>
+    /// The score about 2k items of the whole would exceed, estimated from every stride-th item (about 8k of them): the
+    /// (2k·m/n)-th best of a sample of m.
+    /// </summary>
+    private static float SampleFloor(ReadOnlySpan<float> scores, ReadOnlySpan<bool> excluded, int k)
+    {
+        var stride = Math.Max(1, scores.Length / (8 * k));
+        var sampled = (scores.Length + stride - 1) / stride;
+        var rank = Math.Max(1, (int)Math.Min(sampled, (2L * k * sampled) / scores.Length));
+        Span<float> best = rank <= 256 ? stackalloc float[rank] : new float[rank];
+        var size = 0;
+        var hasMask = !excluded.IsEmpty;
+        for (var i = 0; i < scores.Length; i += stride)
+        {
+            var s = scores[i];
+            if ((hasMask && excluded[i]) || float.IsNaN(s))
+            {
+                continue;
+            }
+
+            // A min-heap of the rank best sampled scores.
+            if (size < rank)
+            {
+                var at = size++;
+                best[at] = s;
+                while (at > 0 && best[(at - 1) >> 1] > best[at])
+                {
+                    (best[(at - 1) >> 1], best[at]) = (best[at], best[(at - 1) >> 1]);
+                    at = (at - 1) >> 1;
+                }
+            }
+            else if (s > best[0])
+            {
+                best[0] = s;
+                var at = 0;
+                while (true)
+                {
+                    var child = (2 * at) + 1;
+                    if (child >= size)
+                    {
+                        break;
+                    }
+
+                    if (child + 1 < size && best[child + 1] < best[child])
+                    {
+                        child++;
+                    }
+
+                    if (best[at] <= best[child])
+                    {
+                        break;
+                    }
+
+                    (best[at], best[child]) = (best[child], best[at]);
+                    at = child;
+                }
+            }
+        }
+
+        return size == rank ? best[0] : float.NegativeInfinity;
+    }
+
+    /// <summary>The heap selection over every item, or over <paramref name="indices"/> (ascending) when given.</summary>
+    private static int Heap(ReadOnlySpan<float> scores, ReadOnlySpan<bool> excluded, ReadOnlySpan<int> indices, Span<int> result)
+    {
+        var k = result.Length;
+
         // A min-heap of the best k seen so far: the root is the weakest and is replaced when something better arrives.
         var size = 0;
         var hasMask = !excluded.IsEmpty;
+        var all = indices.IsEmpty;
+        var length = all ? scores.Length : indices.Length;
 
         // Once the heap is full, anything strictly below its weakest score is out: one compare for most items.
         var threshold = float.NegativeInfinity;
-        for (var i = 0; i < scores.Length; i++)
+        for (var at = 0; at < length; at++)
         {
+            var i = all ? at : indices[at];
             var s = scores[i];
             if (s < threshold || (hasMask && excluded[i]) || float.IsNaN(s))
             {

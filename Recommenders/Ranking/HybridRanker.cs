@@ -1,3 +1,4 @@
+using System.Buffers;
 using AuthorBot.Recommenders.Catalog;
 using AuthorBot.Recommenders.Content;
 using AuthorBot.Recommenders.Engine;
@@ -6,196 +7,282 @@ using AuthorBot.Recommenders.Numerics;
 namespace AuthorBot.Recommenders.Ranking;
 
 /// <summary>
-/// Blends the collaborative model, content and popularity (with context) into one score per item, leaning on content
-/// and popularity for short histories and on the collaborative model as history grows; then diversifies the list with
-/// MMR under per-author and per-series caps and explains each pick.
+/// Ranks the catalogue for one request. The hand-set blend mixes the collaborative model, content, popularity and
+/// context, leaning on content and popularity for short histories and on the collaborative model as history grows;
+/// once the snapshot carries a <see cref="LearnedRanker"/>, the blend only proposes candidates (with every other
+/// model) and the learned stage orders them. Then MMR diversifies the list under per-author and per-series caps, and
+/// each pick is explained from the signals that lifted it most.
 /// </summary>
 internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, HybridRankerOptions options)
 {
     private const int Components = 4;
 
-    /// <summary>Per-item component scores (each scaled to [0, 1]) and their weights for one request.</summary>
-    internal sealed class Scored
+    public HybridRankerOptions Options => options;
+
+    public Scored Score(ServingModel serving, ReaderState reader, float[]? readerVector, RecommendationRequest request)
     {
-        public required float[][] Parts { get; init; }
+        var signals = RequestSignals.Compute(serving, content, reader, readerVector, request, options.PreferredTagWeight);
+        var scored = new Scored(signals);
+        Blend(signals, reader, scored);
+        if (serving.Model?.Ranker is { } ranker && reader.Consumed.Length >= options.LearnedMinimumHistory && options.UseLearnedStage)
+        {
+            Rerank(serving, ranker, reader, request, scored);
+        }
 
-        public required float[] Weights { get; init; }
-
-        public required float[] Total { get; init; }
-
-        public required float[]? ReaderVector { get; init; }
-
-        public required bool[] Excluded { get; init; }
+        return scored;
     }
 
-    public Scored Score(RecommenderModel? model, int[] catalogToModel, ReaderState reader, float[]? readerVector, RecommendationRequest request)
+    /// <summary>Fills <see cref="Scored.Blend"/> with the hand-set blend (−∞ for excluded items).</summary>
+    public void Blend(RequestSignals signals, ReaderState reader, Scored scored)
     {
-        var n = catalog.Count;
-        var excluded = new bool[n];
-        foreach (var item in reader.Excluded)
+        var n = signals.Count;
+        var share = signals.HasCollaborative ? reader.PositiveCount / (reader.PositiveCount + options.HistoryHalfSaturation) : 0f;
+        var rest = 1 - share;
+        var contentShare = signals.HasContent ? (signals.PopularityByTag ? options.NamedGenreContentWeight : options.ContentWeight) : 0f;
+        var popularityShare = signals.HasContent ? (signals.PopularityByTag ? 1f - options.NamedGenreContentWeight : options.PopularityWeight) : 1f;
+        scored.Weights[0] = share;
+        scored.Weights[1] = rest * contentShare;
+        scored.Weights[2] = rest * popularityShare;
+        scored.Weights[3] = signals.HasContext ? options.ContextWeight : 0f;
+        var excluded = signals.Excluded;
+        for (var c = 0; c < Components; c++)
         {
-            excluded[item] = true;
-        }
-
-        foreach (var id in request.ExcludeItemIds ?? [])
-        {
-            if (catalog.TryGetIndex(id, out var item))
+            var values = Part(signals, c);
+            if (values.IsEmpty)
             {
-                excluded[item] = true;
+                scored.Minimum[c] = 0f;
+                scored.Scale[c] = 0f;
+                continue;
             }
-        }
 
-        var collaborative = new float[n];
-        var hasCollaborative = readerVector is not null && model?.ItemFactors is not null;
-        if (hasCollaborative)
-        {
-            var factors = model!.ItemFactors!;
+            var min = float.PositiveInfinity;
+            var max = float.NegativeInfinity;
             for (var i = 0; i < n; i++)
             {
-                var m = catalogToModel[i];
-                collaborative[i] = m < 0 ? float.NaN : VectorMath.Dot(readerVector, factors.ItemVector(m));
-            }
-        }
-
-        var tags = request.PreferredTags ?? [];
-        var contentScores = new float[n];
-        var hasContent = reader.Strengths.Length > 0 || tags.Count > 0;
-        if (hasContent)
-        {
-            var profile = content.Profile(reader.Strengths.Select(s => (s.Item, s.Strength)), tags, options.PreferredTagWeight);
-            content.Score(profile, contentScores);
-        }
-
-        var popularity = new float[n];
-        var contextual = new float[n];
-        var context = request.Context ?? RecommendationContext.None;
-        for (var i = 0; i < n; i++)
-        {
-            var item = catalog[i];
-            var prior = MathF.Log(1 + item.RatingsCount) + (item.AverageRating is { } r ? 2f * (r - 3.5f) : 0f);
-            var m = catalogToModel[i];
-            popularity[i] = prior + (model is not null && m >= 0 ? 2f * MathF.Log(1 + model.Popularity[m]) : 0f);
-            if (model is not null && m >= 0)
-            {
-                if (context.LocalTime is { } time)
+                if (!excluded[i] && float.IsFinite(values[i]))
                 {
-                    contextual[i] += MathF.Log(1 + model.DayPartPopularity(DayParts.Of(time))[m]);
+                    min = Math.Min(min, values[i]);
+                    max = Math.Max(max, values[i]);
                 }
+            }
 
-                if (context.Channel is { } channel && model.ChannelPopularity(channel) is { Length: > 0 } perChannel)
+            // A flat component (or none at all) scales to zeros and so drops out.
+            var range = max - min;
+            scored.Minimum[c] = range > 1e-9f ? min : 0f;
+            scored.Scale[c] = range > 1e-9f && scored.Weights[c] != 0 ? 1f / range : 0f;
+        }
+
+        var total = scored.Blend;
+        total.Clear();
+        for (var c = 0; c < Components; c++)
+        {
+            var weight = scored.Weights[c] * scored.Scale[c];
+            if (weight == 0 || Part(signals, c).IsEmpty)
+            {
+                continue;
+            }
+
+            var values = Part(signals, c);
+            var min = scored.Minimum[c];
+            for (var i = 0; i < n; i++)
+            {
+                var v = values[i];
+                if (float.IsFinite(v))
                 {
-                    contextual[i] += MathF.Log(1 + perChannel[m]);
+                    total[i] += weight * (v - min);
                 }
             }
         }
 
-        float[][] parts = [collaborative, contentScores, popularity, contextual];
-        foreach (var part in parts)
-        {
-            Rescale(part, excluded);
-        }
-
-        var share = hasCollaborative ? reader.PositiveCount / (reader.PositiveCount + options.HistoryHalfSaturation) : 0f;
-        var rest = 1 - share;
-        var contentShare = hasContent ? options.ContentWeight : 0f;
-        var popularityShare = hasContent ? options.PopularityWeight : 1f;
-        float[] weights = [share, rest * contentShare, rest * popularityShare, options.ContextWeight];
-        var total = new float[n];
         for (var i = 0; i < n; i++)
         {
-            float s = 0;
-            for (var c = 0; c < Components; c++)
+            if (excluded[i])
             {
-                s += weights[c] * parts[c][i];
+                total[i] = float.NegativeInfinity;
             }
-
-            total[i] = excluded[i] ? float.NegativeInfinity : s;
         }
 
-        return new Scored { Parts = parts, Weights = weights, Total = total, ReaderVector = readerVector, Excluded = excluded };
+        total.CopyTo(scored.Total);
     }
 
     /// <summary>Greedy MMR over the best candidates, with per-author and per-series caps (relaxed only if the pool runs dry).</summary>
     public List<int> Diversify(Scored scored, int count)
     {
-        var pool = new int[Math.Max(options.CandidatePool, count * 10)];
-        var size = TopK.Select(scored.Total, scored.Excluded, pool);
-        var candidates = pool[..size].ToList();
-        var picked = new List<int>(count);
-        var authors = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var series = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var lambda = options.DiversityTradeoff;
-        foreach (var enforceCaps in new[] { true, false })
+        var capacity = Math.Max(options.CandidatePool, count * 10);
+        var pool = ArrayPool<int>.Shared.Rent(capacity);
+
+        // Each candidate's largest similarity to a pick so far, updated with each new pick only.
+        var redundancy = ArrayPool<float>.Shared.Rent(capacity);
+        try
         {
-            while (picked.Count < count)
+            var size = TopK.Select(scored.Total, scored.Signals.Excluded, pool.AsSpan(0, capacity));
+            redundancy.AsSpan(0, size).Clear();
+            var picked = new List<int>(count);
+            var authors = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var series = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var lambda = options.DiversityTradeoff;
+            foreach (var enforceCaps in (ReadOnlySpan<bool>)[true, false])
             {
-                var best = -1;
-                var bestValue = float.NegativeInfinity;
-                foreach (var c in candidates)
+                while (picked.Count < count)
                 {
-                    var item = catalog[c];
-                    if (enforceCaps
-                        && (authors.GetValueOrDefault(item.PrimaryAuthor) >= options.MaxPerAuthor
-                            || (item.Series is { } s && series.GetValueOrDefault(s) >= options.MaxPerSeries)))
+                    var best = -1;
+                    var bestValue = float.NegativeInfinity;
+                    for (var at = 0; at < size; at++)
                     {
-                        continue;
+                        var c = pool[at];
+                        if (c < 0)
+                        {
+                            continue;
+                        }
+
+                        var item = catalog[c];
+
+                        // A book without a known author is capped by nothing but its series.
+                        if (enforceCaps
+                            && ((item.PrimaryAuthor.Length > 0 && authors.GetValueOrDefault(item.PrimaryAuthor) >= options.MaxPerAuthor)
+                                || (item.Series is { } s && series.GetValueOrDefault(s) >= options.MaxPerSeries)))
+                        {
+                            continue;
+                        }
+
+                        var value = (lambda * scored.Total[c]) - ((1 - lambda) * redundancy[at]);
+                        if (value > bestValue)
+                        {
+                            bestValue = value;
+                            best = at;
+                        }
                     }
 
-                    var redundancy = 0f;
-                    foreach (var p in picked)
+                    if (best < 0)
                     {
-                        redundancy = Math.Max(redundancy, content.Similarity(c, p));
+                        break;
                     }
 
-                    var value = (lambda * scored.Total[c]) - ((1 - lambda) * redundancy);
-                    if (value > bestValue)
+                    var chosenIndex = pool[best];
+                    picked.Add(chosenIndex);
+                    pool[best] = -1;
+                    for (var at = 0; at < size; at++)
                     {
-                        bestValue = value;
-                        best = c;
+                        if (pool[at] >= 0)
+                        {
+                            redundancy[at] = Math.Max(redundancy[at], content.Similarity(pool[at], chosenIndex));
+                        }
+                    }
+
+                    var chosen = catalog[chosenIndex];
+                    if (chosen.PrimaryAuthor.Length > 0)
+                    {
+                        authors[chosen.PrimaryAuthor] = authors.GetValueOrDefault(chosen.PrimaryAuthor) + 1;
+                    }
+
+                    if (chosen.Series is { } name)
+                    {
+                        series[name] = series.GetValueOrDefault(name) + 1;
+                    }
+                }
+            }
+
+            return picked;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(pool);
+            ArrayPool<float>.Shared.Return(redundancy);
+        }
+    }
+
+    /// <summary>
+    /// A short reason for an item: from the learned stage, the group of features whose values lift the item most over
+    /// a typical candidate of this list (and a second one when it lifts nearly as much); from the blend, the component
+    /// that contributed most. Never a raw channel id.
+    /// </summary>
+    public (string Reason, RecommendationSource Source) Explain(Scored scored, int item, ReaderState reader, ServingModel serving, RecommendationRequest request)
+    {
+        if (scored.Learned is { } learned && learned.SlotOf(item) is { } slot)
+        {
+            Span<(ReasonGroup Group, float Lift)> groups = stackalloc (ReasonGroup, float)[LearnedScores.GroupCount];
+            var count = learned.Contributions(slot, groups);
+            if (count > 0 && groups[0].Lift > 0)
+            {
+                var (reason, source) = Describe(groups[0].Group, scored, item, reader, serving, request);
+                if (count > 1 && groups[1].Lift >= 0.5f * groups[0].Lift)
+                {
+                    var (second, _) = Describe(groups[1].Group, scored, item, reader, serving, request);
+                    if (!string.Equals(second, reason, StringComparison.Ordinal))
+                    {
+                        reason += "; " + char.ToLowerInvariant(second[0]) + second[1..];
                     }
                 }
 
-                if (best < 0)
-                {
-                    break;
-                }
-
-                picked.Add(best);
-                candidates.Remove(best);
-                var chosen = catalog[best];
-                authors[chosen.PrimaryAuthor] = authors.GetValueOrDefault(chosen.PrimaryAuthor) + 1;
-                if (chosen.Series is { } name)
-                {
-                    series[name] = series.GetValueOrDefault(name) + 1;
-                }
+                return (reason, source);
             }
         }
 
-        return picked;
-    }
-
-    /// <summary>A short reason for an item, from the component that contributed most.</summary>
-    public (string Reason, RecommendationSource Source) Explain(
-        Scored scored, int item, ReaderState reader, RecommenderModel? model, int[] catalogToModel, RecommendationRequest request)
-    {
         var top = 0;
         for (var c = 1; c < Components; c++)
         {
-            if (scored.Weights[c] * scored.Parts[c][item] > scored.Weights[top] * scored.Parts[top][item])
+            if (scored.PartValue(c, item) > scored.PartValue(top, item))
             {
                 top = c;
             }
         }
 
-        var source = (RecommendationSource)top;
+        return Describe(top switch
+        {
+            0 => ReasonGroup.Collaborative,
+            1 => ReasonGroup.Content,
+            3 => ReasonGroup.Context,
+            _ => ReasonGroup.Popularity,
+        }, scored, item, reader, serving, request);
+    }
+
+    private static ReadOnlySpan<float> Part(RequestSignals signals, int component) => component switch
+    {
+        0 => signals.HasCollaborative ? signals.Collaborative : default,
+        1 => signals.HasContent ? signals.Content : default,
+        2 => signals.Popularity.AsSpan(0, signals.Count),
+        _ => signals.Context.AsSpan(0, signals.Count),
+    } is { IsEmpty: false } values ? values : ReadOnlySpan<float>.Empty;
+
+    private void Rerank(ServingModel serving, LearnedRanker ranker, ReaderState reader, RecommendationRequest request, Scored scored)
+    {
+        var signals = scored.Signals;
+        var pool = CandidatePool.Select(signals, scored.Blend, ranker.Candidates);
+        var learned = new LearnedScores(pool, ranker);
+        scored.Learned = learned;
+        RankingFeatures.Fill(serving, content, reader, request, signals, scored.Blend, pool, learned.Rows);
+        learned.ScoreAll();
+
+        // Candidates first, in the learned order scaled to [0, 1] for MMR; anything else after them, in blend order.
+        var total = scored.Total;
+        for (var i = 0; i < total.Length; i++)
+        {
+            total[i] = float.IsFinite(total[i]) ? total[i] - 2f : total[i];
+        }
+
+        var (min, max) = learned.Range();
+        var range = max - min;
+        for (var c = 0; c < pool.Count; c++)
+        {
+            total[pool.Items[c]] = range > 1e-9f ? (learned.Scores[c] - min) / range : 1f;
+        }
+    }
+
+    private (string Reason, RecommendationSource Source) Describe(
+        ReasonGroup group, Scored scored, int item, ReaderState reader, ServingModel serving, RecommendationRequest request)
+    {
+        var book = catalog[item];
         var tags = request.PreferredTags ?? [];
         var matchingTag = tags.FirstOrDefault(t => content.HasTag(item, t));
-        switch (source)
+        switch (group)
         {
-            case RecommendationSource.Collaborative or RecommendationSource.Content:
-                if (MostSimilarLiked(item, reader, model, catalogToModel, source) is { } liked)
+            case ReasonGroup.Collaborative or ReasonGroup.ItemItem or ReasonGroup.Content:
+                var source = group == ReasonGroup.Content ? RecommendationSource.Content : RecommendationSource.Collaborative;
+                if (MostSimilarLiked(group, item, reader, serving, scored) is { } liked)
                 {
-                    return ($"Because you liked {catalog[liked].Title}", source);
+                    return (group == ReasonGroup.ItemItem
+                        ? $"Readers who enjoyed {catalog[liked].Title} enjoyed it too"
+                        : $"Because you liked {catalog[liked].Title}", source);
                 }
 
                 if (matchingTag is not null)
@@ -204,20 +291,33 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
                 }
 
                 return ("Readers with tastes like yours enjoyed it", source);
-            case RecommendationSource.Context when request.Context?.LocalTime is { } time:
-                return ($"Popular with readers in the {DayParts.Of(time).ToString().ToLowerInvariant()}", source);
-            case RecommendationSource.Context when request.Context?.Channel is { } channel:
-                return ($"Popular with readers on {channel}", source);
+            case ReasonGroup.NamedGenres when matchingTag is not null:
+                return ($"Matches your interest in {matchingTag}", RecommendationSource.Content);
+            case ReasonGroup.Author when book.PrimaryAuthor.Length > 0 && reader.AuthorCounts.ContainsKey(book.PrimaryAuthor):
+                return ($"By {book.PrimaryAuthor}, whose books you liked", RecommendationSource.Content);
+            case ReasonGroup.Context when request.Context?.LocalTime is { } time && scored.Signals.HasContext:
+                return ($"Popular with readers in the {DayParts.Of(time).ToString().ToLowerInvariant()}", RecommendationSource.Context);
+            case ReasonGroup.Context when request.Context is { Channel: not null } context && scored.Signals.HasContext:
+                return (context.ChannelName is { Length: > 0 } name ? $"Popular with readers on {name}" : "Popular with readers here", RecommendationSource.Context);
             default:
-                var tag = matchingTag ?? (catalog[item].Tags.Count > 0 ? catalog[item].Tags[0] : null);
+                if (book.AverageRating is >= 4.2f && group == ReasonGroup.Popularity && matchingTag is null)
+                {
+                    return ($"Highly rated by readers ({book.AverageRating.Value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} of 5)", RecommendationSource.Popularity);
+                }
+
+                var tag = matchingTag ?? (book.Tags.Count > 0 ? book.Tags[0] : null);
                 return (tag is null ? "Popular with readers" : $"Popular in {tag}", RecommendationSource.Popularity);
         }
     }
 
-    private int? MostSimilarLiked(int item, ReaderState reader, RecommenderModel? model, int[] catalogToModel, RecommendationSource source)
+    private int? MostSimilarLiked(ReasonGroup group, int item, ReaderState reader, ServingModel serving, Scored scored)
     {
         int? best = null;
-        var bestSimilarity = 0.05f;
+        var bestSimilarity = group == ReasonGroup.ItemItem ? 0f : 0.05f;
+        var itemItem = serving.Model?.ItemItem;
+        var column = serving.ItemItemRow[item];
+        var factors = serving.Model?.ItemFactors;
+        var map = serving.CatalogToModel;
         foreach (var (liked, strength) in reader.Strengths)
         {
             if (strength <= 0.5f || liked == item)
@@ -225,9 +325,14 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
                 continue;
             }
 
-            var similarity = source == RecommendationSource.Collaborative && model?.ItemFactors is { } f && catalogToModel[item] >= 0 && catalogToModel[liked] >= 0
-                ? Cosine(f.ItemVector(catalogToModel[item]), f.ItemVector(catalogToModel[liked]))
-                : content.Similarity(item, liked);
+            var similarity = group switch
+            {
+                ReasonGroup.ItemItem when itemItem is not null && column >= 0 && serving.ItemItemRow[liked] >= 0
+                    => itemItem.Weights.Weight(serving.ItemItemRow[liked], column),
+                ReasonGroup.Collaborative when scored.Signals.HasCollaborative && factors is not null && map[item] >= 0 && map[liked] >= 0
+                    => Cosine(factors.ItemVector(map[item]), factors.ItemVector(map[liked])),
+                _ => content.Similarity(item, liked),
+            };
             if (similarity > bestSimilarity)
             {
                 bestSimilarity = similarity;
@@ -244,24 +349,42 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
         return den > 0 ? VectorMath.Dot(a, b) / den : 0;
     }
 
-    /// <summary>Min-max scales a component to [0, 1] over the candidates; a flat component becomes all zeros.</summary>
-    private static void Rescale(float[] values, bool[] excluded)
+    /// <summary>One request's scores; pooled buffers go back on <see cref="Dispose"/>.</summary>
+    internal sealed class Scored(RequestSignals signals) : IDisposable
     {
-        var min = float.PositiveInfinity;
-        var max = float.NegativeInfinity;
-        for (var i = 0; i < values.Length; i++)
+        private readonly float[] _blend = ArrayPool<float>.Shared.Rent(signals.Count);
+        private readonly float[] _total = ArrayPool<float>.Shared.Rent(signals.Count);
+
+        public RequestSignals Signals { get; } = signals;
+
+        /// <summary>Blend weight of each component (collaborative, content, popularity, context).</summary>
+        public float[] Weights { get; } = new float[Components];
+
+        public float[] Minimum { get; } = new float[Components];
+
+        public float[] Scale { get; } = new float[Components];
+
+        /// <summary>The hand-set blend per item (−∞ for excluded items).</summary>
+        public Span<float> Blend => _blend.AsSpan(0, Signals.Count);
+
+        /// <summary>What the list is chosen by: the blend, or the learned stage's order for its candidates.</summary>
+        public Span<float> Total => _total.AsSpan(0, Signals.Count);
+
+        public LearnedScores? Learned { get; set; }
+
+        /// <summary>A component's weighted, [0, 1]-scaled contribution to the blend for one item.</summary>
+        public float PartValue(int component, int item)
         {
-            if (!excluded[i] && float.IsFinite(values[i]))
-            {
-                min = Math.Min(min, values[i]);
-                max = Math.Max(max, values[i]);
-            }
+            var values = Part(Signals, component);
+            return values.IsEmpty || !float.IsFinite(values[item]) ? 0f : Weights[component] * Scale[component] * (values[item] - Minimum[component]);
         }
 
-        var range = max - min;
-        for (var i = 0; i < values.Length; i++)
+        public void Dispose()
         {
-            values[i] = range > 1e-9f && float.IsFinite(values[i]) ? (values[i] - min) / range : 0f;
+            Learned?.Dispose();
+            Signals.Dispose();
+            ArrayPool<float>.Shared.Return(_blend);
+            ArrayPool<float>.Shared.Return(_total);
         }
     }
 }

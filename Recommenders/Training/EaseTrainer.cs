@@ -1,5 +1,5 @@
 using AuthorBot.Recommenders.Models;
-using MathNet.Numerics.LinearAlgebra;
+using AuthorBot.Recommenders.Numerics;
 
 namespace AuthorBot.Recommenders.Training;
 
@@ -46,16 +46,15 @@ public sealed class EaseTrainer
             gram[(i * n) + i] += Options.Regularization;
         }
 
-        var g = Matrix<double>.Build.Dense(n, n, gram);
-        var p = g.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(n));
+        // P = (XᵀX + λI)⁻¹ in place; the Gram matrix is symmetric, so row-major or column-major is the same matrix.
+        SymmetricInverse.Invert(gram, n, cancellationToken: cancellationToken);
         var weights = new float[n * n];
-        for (var j = 0; j < n; j++)
+        for (var i = 0; i < n; i++)
         {
-            var d = p[j, j];
-            for (var i = 0; i < n; i++)
+            for (var j = 0; j < n; j++)
             {
                 // B[i, j] = −P[i, j] / P[j, j], with a zero diagonal so an item never recommends itself.
-                weights[(i * n) + j] = i == j ? 0f : (float)(-p[i, j] / d);
+                weights[(i * n) + j] = i == j ? 0f : (float)(-gram[(i * n) + j] / gram[(j * n) + j]);
             }
         }
 

@@ -20,6 +20,35 @@ public class MetricsTests
         Assert.Equal(expected, top);
     }
 
+    [Theory]
+    [InlineData(10_000, 100, 0)]
+    [InlineData(10_000, 60, 1)]
+    [InlineData(5_000, 100, 2)]
+    [InlineData(10_000, 100, 3)]
+    public void Top_k_over_a_large_catalogue_matches_a_full_sort_with_ties_nan_and_exclusions(int n, int k, int shape)
+    {
+        var random = new Random(n + k + shape);
+
+        // Shapes: distinct scores; few distinct values (heavy ties); mostly −∞ with a few finite; ascending.
+        var scores = Enumerable.Range(0, n).Select(i => shape switch
+        {
+            0 => (float)random.NextDouble(),
+            1 => random.Next(20) / 4f,
+            2 => i % 97 == 0 ? (float)random.NextDouble() : float.NegativeInfinity,
+            _ => i / (float)n,
+        }).ToArray();
+        scores[17] = float.NaN;
+        var excluded = scores.Select((_, i) => i % 11 == 0).ToArray();
+        var top = new int[k];
+
+        var count = TopK.Select(scores, excluded, top);
+
+        var expected = Enumerable.Range(0, n).Where(i => !excluded[i] && !float.IsNaN(scores[i]))
+            .OrderByDescending(i => scores[i]).ThenBy(i => i).Take(k).ToArray();
+        Assert.Equal(expected.Length, count);
+        Assert.Equal(expected, top[..count]);
+    }
+
     [Fact]
     public void Top_k_returns_fewer_when_fewer_candidates_remain()
     {

@@ -1,8 +1,10 @@
 using System.Globalization;
 using AuthorBot.RecommenderEval;
+using AuthorBot.Recommenders.Engine;
+using AuthorBot.Recommenders.Ranking;
 using AuthorBot.Recommenders.Training;
 
-// Usage: dotnet run -c Release --project bench/AuthorBot.RecommenderEval -- [rating|ranking|loo|mlnet|all] [--data <folder>] [--key value ...]
+// Usage: dotnet run -c Release --project bench/AuthorBot.RecommenderEval -- [rating|ranking|loo|mlnet|all|served|served-tune|served-time|latency] [--data <folder>] [--key value ...]
 var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
 var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 for (var n = 0; n < args.Length - 1; n++)
@@ -51,6 +53,63 @@ if (command is "ranking" or "all")
 if (command is "loo" or "all")
 {
     LeaveOneOutBenchmark.Run(dataRoot, rankingModels, Console.Out);
+}
+
+if (command is "served" or "served-tune" or "served-time")
+{
+    // The served pipeline's hyper-parameters: the defaults of RecommenderTrainingOptions, chosen with served-tune.
+    var served = new RecommenderTrainingOptions();
+    RecommenderTrainingOptions Seeded(RecommenderTrainingOptions o, int seed, RankerTrainer trainer = RankerTrainer.LightGbm) => o with
+    {
+        Als = o.EffectiveAls with { Seed = seed },
+        Ranker = (o.Ranker ?? o.EffectiveRanker) with { Seed = seed, Trainer = trainer },
+    };
+    if (options.ContainsKey("served-als-reg") || options.ContainsKey("served-als-alpha") || options.ContainsKey("served-als-factors"))
+    {
+        served = served with { Als = served.EffectiveAls with { Regularization = F("served-als-reg", served.EffectiveAls.Regularization), Alpha = F("served-als-alpha", served.EffectiveAls.Alpha), Factors = I("served-als-factors", served.EffectiveAls.Factors) } };
+    }
+
+    if (options.ContainsKey("served-ease-reg"))
+    {
+        served = served with { Ease = new EaseOptions(F("served-ease-reg", 500f)) };
+    }
+
+    if (options.ContainsKey("trees") || options.ContainsKey("leaves") || options.ContainsKey("ltr-lr") || options.ContainsKey("min-leaf") || options.ContainsKey("ltr-threads") || options.ContainsKey("candidates"))
+    {
+        var r = served.EffectiveRanker;
+        served = served with
+        {
+            Ranker = r with
+            {
+                Trees = I("trees", r.Trees),
+                Leaves = I("leaves", r.Leaves),
+                LearningRate = F("ltr-lr", r.LearningRate),
+                MinimumExamplesPerLeaf = I("min-leaf", r.MinimumExamplesPerLeaf),
+                Threads = I("ltr-threads", r.Threads),
+                Candidates = I("candidates", r.Candidates),
+            },
+        };
+    }
+
+    var blend = new HybridRankerOptions(NamedGenreContentWeight: F("genre-content", new HybridRankerOptions().NamedGenreContentWeight));
+    IReadOnlyList<ServedPipelineBenchmark.Pipeline> pipelines =
+    [
+        new("Served: hand-set blend (fallback path)", seed => Seeded(served, seed) with { LearnedStage = false }, blend),
+        new("Served: learned stage (LightGbm LambdaRank)", seed => Seeded(served, seed), blend),
+        new("Measured: learned stage (ML.NET FFM)", seed => Seeded(served, seed, RankerTrainer.FieldAwareFactorizationMachine), blend),
+    ];
+    if (command == "served-time")
+    {
+        await LearnedStageTiming.RunAsync(dataRoot, Seeded(served, 0), I("repeats", 3), Console.Out);
+        return;
+    }
+
+    await ServedReport.RunAsync(dataRoot, rankingModels, [.. pipelines.Where(p => only is null || p.Name.Contains(only, StringComparison.OrdinalIgnoreCase))], I("seeds", 5), command == "served-tune", Console.Out);
+}
+
+if (command == "latency")
+{
+    await RecommendLatency.RunAsync(I("books", 10_000), I("readers", 3000), I("warmup", 200), Console.Out);
 }
 
 if (command is "mlnet" or "all")

@@ -25,6 +25,14 @@ internal sealed class BookConversation
     /// <summary>Sends a typed message; returns every reply of the turn.</summary>
     public Task<List<Activity>> SayAsync(string text) => TurnAsync(Harness.Adapter.MakeActivity(text));
 
+    /// <summary>Sends a typed message at a given local time (the reader's clock, which context-aware ranking reads).</summary>
+    public Task<List<Activity>> SayAsync(string text, DateTimeOffset localTime)
+    {
+        var activity = Harness.Adapter.MakeActivity(text);
+        activity.LocalTimestamp = localTime;
+        return TurnAsync(activity);
+    }
+
     /// <summary>Presses a card button the way Web Chat sends a messageBack: its text, and its value.</summary>
     public Task<List<Activity>> PressAsync(CardAction button)
     {

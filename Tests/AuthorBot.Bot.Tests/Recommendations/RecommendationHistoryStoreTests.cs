@@ -58,7 +58,7 @@ public class RecommendationHistoryStoreTests
         // The log keeps working after the rewrite, and what was erased stays gone after a restart.
         await recommender.RecordAsync(Like(_sam, "7"), CancellationToken.None);
         await using var reopened = new ReaderRecommender(options, new FixedClock(ReaderBotHarness.Now));
-        Assert.Empty(await reopened.HistoryAsync(ReaderRecommender.ReaderIdOf(_jo), CancellationToken.None));
+        Assert.Empty(await reopened.LoggedAsync(ReaderRecommender.ReaderIdOf(_jo), CancellationToken.None));
         Assert.Equal(["3", "7"], (await reopened.HistoryAsync(ReaderRecommender.ReaderIdOf(_sam), CancellationToken.None)).Select(i => i.ItemId));
     }
 
@@ -72,9 +72,14 @@ public class RecommendationHistoryStoreTests
         var reader = new ReaderKey("test", "user1");
 
         var store = Assert.Single(talk.Harness.Services.GetServices<IReaderDataStore>().OfType<RecommendationHistoryStore>());
-        Assert.NotNull(await store.ExportAsync(reader, CancellationToken.None));
+        var export = (await store.ExportAsync(reader, CancellationToken.None))!.AsArray();
+        Assert.Contains(export, r => (string?)r!["feedback"] == "already read");
+
+        // The books shown are data about the reader too: exported with their place in the list, erased with the rest.
+        Assert.Equal(RecommendationDialog.ListSize, export.Count(r => (string?)r!["feedback"] == "shown"));
+        Assert.Contains(export, r => (string?)r!["feedback"] == "shown" && (int?)r["position"] == 1);
         await store.EraseAsync(reader, CancellationToken.None);
-        Assert.Empty(await talk.Recommender.HistoryAsync(talk.ReaderId, CancellationToken.None));
+        Assert.Empty(await talk.Recommender.LoggedAsync(talk.ReaderId, CancellationToken.None));
     }
 
     [Fact]

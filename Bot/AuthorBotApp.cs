@@ -1,4 +1,6 @@
 using AuthorBot.Bot.Announcements;
+using AuthorBot.Bot.ChatPage;
+using AuthorBot.Bot.Dashboard;
 using AuthorBot.Bot.DirectLine;
 using AuthorBot.Bot.Health;
 using AuthorBot.Bot.Hosting;
@@ -50,6 +52,7 @@ public static class AuthorBotApp
         builder.Services.AddRecommendations(builder.Configuration);
         builder.Services.AddDirectLine(builder.Configuration);
         builder.Services.AddAnnouncements(builder.Configuration);
+        builder.Services.AddDashboard();
         builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddAuthorBotTelemetry(builder.Configuration);
         builder.Services.AddAuthorBotHealthChecks();
@@ -69,6 +72,8 @@ public static class AuthorBotApp
         app.MapDirectLine("/v3/directline");
         app.MapDirectLineTokenEndpoint("/api/directline/token");
         app.MapAnnouncements();
+        app.MapChatBranding("/api/chat/branding");
+        app.MapDashboard();
         app.MapAuthorBotHealthChecks();
         app.MapPrometheusWhenEnabled();
         return app;

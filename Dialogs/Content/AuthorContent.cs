@@ -7,6 +7,9 @@ namespace AuthorBot.Dialogs.Content;
 /// <param name="Events">The events in file order.</param>
 public sealed record AuthorContent(string AuthorName, Uri? Website, IReadOnlyList<Book> Books, IReadOnlyList<AuthorEvent> Events)
 {
+    /// <summary>The chat page's look (photo, accent colour, tagline).</summary>
+    public AuthorBranding Branding { get; init; } = AuthorBranding.Default;
+
     /// <summary>The book with an id.</summary>
     /// <param name="id">The id.</param>
     /// <returns>The book, or null.</returns>

@@ -20,6 +20,12 @@ internal sealed class AuthorDocument
     public string? Name { get; set; }
 
     public string? Website { get; set; }
+
+    public string? Photo { get; set; }
+
+    public string? AccentColor { get; set; }
+
+    public string? Tagline { get; set; }
 }
 
 /// <summary>One entry of "books".</summary>

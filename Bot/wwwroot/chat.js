@@ -142,6 +142,24 @@
     return options;
   }
 
+  // A carousel on a phone is a strip of cards running off the right edge behind arrows: there, the same cards come as
+  // a list, one under the other, each as wide as the screen allows.
+  function createStore() {
+    return window.WebChat.createStore({}, function () {
+      return function (next) {
+        return function (action) {
+          var activity = action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload && action.payload.activity;
+          if (activity && activity.attachmentLayout === 'carousel' && (container.clientWidth || window.innerWidth) < 600) {
+            action = Object.assign({}, action, {
+              payload: Object.assign({}, action.payload, { activity: Object.assign({}, activity, { attachmentLayout: 'list' }) })
+            });
+          }
+          return next(action);
+        };
+      };
+    });
+  }
+
   function showError(message) {
     var error = document.getElementById('chat-error');
     error.textContent = message;
@@ -173,6 +191,7 @@
     });
     window.WebChat.renderWebChat({
       directLine: directLine,
+      store: createStore(),
       locale: navigator.language || 'en-US',
       styleOptions: Object.assign(layoutOptions(), branding)
     }, container);

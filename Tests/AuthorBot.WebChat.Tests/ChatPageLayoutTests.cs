@@ -38,6 +38,8 @@ public sealed class ChatPageLayoutTests(ChromiumFixture chromium)
         var welcomeBox = (await welcome.BoundingBoxAsync())!;
         Assert.InRange(welcomeBox.Y - (headerBottom.Y + headerBottom.Height), 0, 120);
 
+        await Screenshots.TakeAsync(page, screenshot + "-welcome");
+
         // Every suggested action is a whole button inside the screen, with no carousel arrow over it.
         await Expect(chat.SuggestedActions.First).ToBeVisibleAsync();
         Assert.Equal(0, await page.Locator("#webchat .webchat__suggested-actions [class*=\"flipper\"]").Filter(new LocatorFilterOptions { Visible = true }).CountAsync());
@@ -75,7 +77,7 @@ public sealed class ChatPageLayoutTests(ChromiumFixture chromium)
         var shown = await page.Locator(".chat-header").InnerTextAsync() + await welcome.InnerTextAsync();
         Assert.DoesNotMatch("</?[a-z]+[^>]*>|&lt;|&gt;|&amp;", shown);
 
-        await Screenshots.TakeAsync(page, screenshot);
+        await Screenshots.TakeAsync(page, screenshot + "-books");
     }
 
     [Fact]

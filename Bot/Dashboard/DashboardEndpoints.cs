@@ -16,7 +16,7 @@ internal static class DashboardEndpoints
     private const int MaxFormBytes = 4 * 1024;
 
     /// <summary>The reader a preview is rendered for: a made-up reader with every template field filled.</summary>
-    private static readonly ReaderProfile PreviewReader = new()
+    private static readonly ReaderProfile _previewReader = new()
     {
         Name = "Ada Lovelace",
         Interests = ["fantasy", "mystery"],
@@ -168,7 +168,7 @@ internal static class DashboardEndpoints
             return;
         }
 
-        string? Fill(string? template) => template is null ? null : MessageTemplate.Render(template, PreviewReader);
+        string? Fill(string? template) => template is null ? null : MessageTemplate.Render(template, _previewReader);
         var previews = request.Variants!
             .Select(v => new AnnouncementPreview(
                 v.Id!,

@@ -5,7 +5,7 @@ namespace AuthorBot.Bot.Tests.Dashboard;
 public class DashboardSessionTests
 {
     private const string Key = "the-announcements-key-0123456789";
-    private static readonly DateTimeOffset Now = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset _now = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public void A_session_issued_for_the_key_is_accepted_until_it_expires_and_never_holds_the_key()
@@ -13,8 +13,8 @@ public class DashboardSessionTests
         var cookie = Issue(Key);
 
         Assert.DoesNotContain(Key, cookie, StringComparison.Ordinal);
-        Assert.True(DashboardSession.IsSignedIn(WithCookie(cookie), Key, Now.AddHours(1)));
-        Assert.False(DashboardSession.IsSignedIn(WithCookie(cookie), Key, Now + DashboardSession.Lifetime + TimeSpan.FromSeconds(1)));
+        Assert.True(DashboardSession.IsSignedIn(WithCookie(cookie), Key, _now.AddHours(1)));
+        Assert.False(DashboardSession.IsSignedIn(WithCookie(cookie), Key, _now + DashboardSession.Lifetime + TimeSpan.FromSeconds(1)));
     }
 
     [Fact]
@@ -24,10 +24,10 @@ public class DashboardSessionTests
         var parts = cookie.Split('.');
         var later = (long.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture) + 86_400).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        Assert.False(DashboardSession.IsSignedIn(WithCookie(cookie), Key + "-rotated", Now));
-        Assert.False(DashboardSession.IsSignedIn(WithCookie(later + "." + parts[1] + "." + parts[2]), Key, Now));
-        Assert.False(DashboardSession.IsSignedIn(WithCookie("garbage"), Key, Now));
-        Assert.False(DashboardSession.IsSignedIn(WithCookie(cookie), null, Now));
+        Assert.False(DashboardSession.IsSignedIn(WithCookie(cookie), Key + "-rotated", _now));
+        Assert.False(DashboardSession.IsSignedIn(WithCookie(later + "." + parts[1] + "." + parts[2]), Key, _now));
+        Assert.False(DashboardSession.IsSignedIn(WithCookie("garbage"), Key, _now));
+        Assert.False(DashboardSession.IsSignedIn(WithCookie(cookie), null, _now));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public class DashboardSessionTests
     private static string Issue(string key)
     {
         var context = new DefaultHttpContext();
-        DashboardSession.Issue(context, key, Now);
+        DashboardSession.Issue(context, key, _now);
         var header = context.Response.Headers.SetCookie.ToString();
         Assert.Contains("httponly", header, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", header, StringComparison.OrdinalIgnoreCase);

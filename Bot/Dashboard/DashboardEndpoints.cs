@@ -16,7 +16,7 @@ internal static class DashboardEndpoints
     private const int MaxFormBytes = 4 * 1024;
 
     /// <summary>The reader a preview is rendered for: a made-up reader with every template field filled.</summary>
-    private static readonly ReaderProfile _previewReader = new()
+    private static ReaderProfile PreviewReader() => new()
     {
         Name = "Ada Lovelace",
         Interests = ["fantasy", "mystery"],
@@ -168,7 +168,8 @@ internal static class DashboardEndpoints
             return;
         }
 
-        string? Fill(string? template) => template is null ? null : MessageTemplate.Render(template, _previewReader);
+        var reader = PreviewReader();
+        string? Fill(string? template) => template is null ? null : MessageTemplate.Render(template, reader);
         var previews = request.Variants!
             .Select(v => new AnnouncementPreview(
                 v.Id!,

@@ -1,4 +1,6 @@
 using AuthorBot.Bot.Announcements;
+using AuthorBot.Bot.ChatPage;
+using AuthorBot.Bot.Dashboard;
 using AuthorBot.Bot.DirectLine;
 using AuthorBot.Bot.Health;
 using AuthorBot.Bot.Hosting;
@@ -55,6 +57,7 @@ public static class AuthorBotApp
         builder.Services.AddTrustedForwardedHeaders(builder.Configuration);
         builder.Services.AddAnnouncements(builder.Configuration);
         builder.Services.AddNewsletterEmail(builder.Configuration);
+        builder.Services.AddDashboard();
         builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddUnderstandingStores(builder.Configuration);
         builder.Services.AddAuthorBotTelemetry(builder.Configuration);
@@ -78,6 +81,8 @@ public static class AuthorBotApp
         app.MapAnnouncements();
         app.MapUnderstanding();
         app.MapNewsletter();
+        app.MapChatBranding("/api/chat/branding");
+        app.MapDashboard();
         app.MapAuthorBotHealthChecks();
         app.MapPrometheusWhenEnabled();
         return app;

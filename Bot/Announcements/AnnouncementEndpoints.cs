@@ -39,7 +39,8 @@ internal static partial class AnnouncementEndpoints
         await handler(context, options).ConfigureAwait(false);
     }
 
-    private static async Task CreateAsync(HttpContext context, AnnouncementOptions options)
+    /// <summary>Creates an announcement from the JSON body; the dashboard calls it too, behind its own sign-in.</summary>
+    internal static async Task CreateAsync(HttpContext context, AnnouncementOptions options)
     {
         var body = await ReadBodyAsync(context, options.MaxRequestBytes).ConfigureAwait(false);
         if (body.Error is not null)

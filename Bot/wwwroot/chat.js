@@ -70,6 +70,88 @@
     return response.json();
   }
 
+  // The author's look from author.json; the page still works (plain, as AuthorBot) when it cannot be read.
+  async function loadBranding() {
+    try {
+      var response = await fetch('api/chat/branding', { headers: { Accept: 'application/json' } });
+      return response.ok ? await response.json() : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function initials(name) {
+    return name.split(/\s+/).filter(Boolean).slice(0, 2).map(function (word) { return word.charAt(0).toUpperCase(); }).join('');
+  }
+
+  // The header shows who the reader is talking to; Web Chat gets the same accent and photo through styleOptions.
+  function applyBranding(branding) {
+    if (!branding || typeof branding.name !== 'string') {
+      return {};
+    }
+
+    document.title = 'Chat with ' + branding.name;
+    document.getElementById('author-name').textContent = branding.name;
+    container.setAttribute('aria-label', 'Chat with ' + branding.name);
+    var tagline = document.getElementById('author-tagline');
+    if (branding.tagline) {
+      tagline.textContent = branding.tagline;
+      tagline.hidden = false;
+    }
+
+    var photo = document.getElementById('author-photo');
+    if (branding.photo) {
+      photo.src = new URL(branding.photo, document.baseURI).href;
+      photo.hidden = false;
+    }
+
+    if (/^#[0-9a-f]{6}$/i.test(branding.accentColor || '')) {
+      document.documentElement.style.setProperty('--accent', branding.accentColor);
+    }
+
+    return {
+      accent: branding.accentColor,
+      botAvatarImage: branding.photo ? new URL(branding.photo, document.baseURI).href : undefined,
+      botAvatarInitials: initials(branding.name)
+    };
+  }
+
+  // Sizes that keep a card inside a phone's width: Web Chat's defaults (250-480 px bubbles, a 40 px avatar) overflow
+  // a 390 px screen. Suggested actions wrap onto lines ("flow") instead of a carousel whose arrows cover buttons.
+  function layoutOptions() {
+    var width = container.clientWidth || window.innerWidth;
+    var narrow = width < 600;
+    var options = {
+      hideUploadButton: true,
+      suggestedActionLayout: 'flow',
+      richCardWrapTitle: true
+    };
+    if (narrow) {
+      options.avatarSize = 32;
+      options.bubbleMinWidth = 0;
+      options.bubbleMaxWidth = Math.max(200, width - 32 - 40);
+    }
+    return options;
+  }
+
+  // A carousel on a phone is a strip of cards running off the right edge behind arrows: there, the same cards come as
+  // a list, one under the other, each as wide as the screen allows.
+  function createStore() {
+    return window.WebChat.createStore({}, function () {
+      return function (next) {
+        return function (action) {
+          var activity = action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload && action.payload.activity;
+          if (activity && activity.attachmentLayout === 'carousel' && (container.clientWidth || window.innerWidth) < 600) {
+            action = Object.assign({}, action, {
+              payload: Object.assign({}, action.payload, { activity: Object.assign({}, activity, { attachmentLayout: 'list' }) })
+            });
+          }
+          return next(action);
+        };
+      };
+    });
+  }
+
   function showError(message) {
     var error = document.getElementById('chat-error');
     error.textContent = message;
@@ -77,6 +159,7 @@
   }
 
   async function start() {
+    var branding = applyBranding(await loadBranding());
     writeStorage(window.localStorage, OLD_USER_KEY, null);
     var saved = savedConversation();
     var options = { domain: domain, webSocket: webSocket };
@@ -100,8 +183,9 @@
     });
     window.WebChat.renderWebChat({
       directLine: directLine,
+      store: createStore(),
       locale: navigator.language || 'en-US',
-      styleOptions: { hideUploadButton: true }
+      styleOptions: Object.assign(layoutOptions(), branding)
     }, container);
   }
 

@@ -16,6 +16,9 @@ public sealed record AuthorContent(string AuthorName, Uri? Website, IReadOnlyLis
     /// <summary>The author's own example messages per intent, added to the shipped ones when the classifier trains.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> IntentExamples { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>The chat page's look (photo, accent colour, tagline).</summary>
+    public AuthorBranding Branding { get; init; } = AuthorBranding.Default;
+
     /// <summary>The book with an id.</summary>
     /// <param name="id">The id.</param>
     /// <returns>The book, or null.</returns>

@@ -26,6 +26,12 @@ internal sealed class AuthorDocument
     public string? Website { get; set; }
 
     public string? Bio { get; set; }
+
+    public string? Photo { get; set; }
+
+    public string? AccentColor { get; set; }
+
+    public string? Tagline { get; set; }
 }
 
 /// <summary>One entry of "books".</summary>

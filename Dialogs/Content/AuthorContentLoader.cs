@@ -122,6 +122,13 @@ public static partial class AuthorContentLoader
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IdPattern();
 
+    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
+    private static partial Regex AccentColorPattern();
+
+    // A relative path of plain segments: letters, digits, dots, dashes and underscores, no "..", no scheme.
+    [GeneratedRegex("^(?!.*\\.\\.)[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$")]
+    private static partial Regex PhotoPathPattern();
+
     private sealed partial class Checker(string fileName, JsonLineMap lines)
     {
         private readonly List<string> _errors = [];
@@ -147,6 +154,7 @@ public static partial class AuthorContentLoader
             }
 
             var website = document.Author?.Website is null ? null : Url(document.Author.Website, "author.website");
+            var branding = Branding(document.Author);
             var books = new List<Book>();
             if (document.Books is null)
             {
@@ -191,7 +199,41 @@ public static partial class AuthorContentLoader
                 throw Failure();
             }
 
-            return new AuthorContent(name!, website, books, events) { Bio = bio, Faq = faq, IntentExamples = intentExamples };
+            return new AuthorContent(name!, website, books, events) { Bio = bio, Faq = faq, IntentExamples = intentExamples, Branding = branding };
+        }
+
+        private AuthorBranding Branding(AuthorDocument? author)
+        {
+            var accent = AuthorBranding.Default.AccentColor;
+            if (author?.AccentColor is { } color)
+            {
+                if (AccentColorPattern().IsMatch(color))
+                {
+                    accent = color.ToLowerInvariant();
+                }
+                else
+                {
+                    Error("author.accentColor", $"\"{color}\" is not a colour like \"#1f5f7a\"");
+                }
+            }
+
+            string? photo = null;
+            if (author?.Photo is { } value)
+            {
+                // A path on the bot's own site (shipped in wwwroot) or an absolute http(s) URL; nothing that could
+                // run script or leave the page (javascript:, data:, protocol-relative //host).
+                if (PhotoPathPattern().IsMatch(value))
+                {
+                    photo = value;
+                }
+                else if (Url(value, "author.photo") is { } url)
+                {
+                    photo = url.AbsoluteUri;
+                }
+            }
+
+            var tagline = author?.Tagline is null ? null : Text(author.Tagline, "author.tagline");
+            return new AuthorBranding(photo, accent, tagline);
         }
 
         private Book? ToBook(BookDocument? book, string path)

@@ -135,6 +135,21 @@ public sealed class EventRsvpService : IEventAttendance, IReaderDataStore
         return new RsvpChange(before, after, done);
     }
 
+    /// <summary>The sizes of an event's seat list and waiting list (for the author's dashboard).</summary>
+    /// <param name="eventId">The event.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The counts; zeros for an event that is not in the content.</returns>
+    public async Task<EventLists> GetListsAsync(string eventId, CancellationToken cancellationToken)
+    {
+        if (_content.FindEvent(eventId) is null)
+        {
+            return new EventLists(0, 0);
+        }
+
+        var document = await _store.ReadAsync(eventId, cancellationToken).ConfigureAwait(false);
+        return new EventLists(document.Attendees.Count, document.Waiting.Count);
+    }
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<ReaderKey>> GetAttendeesAsync(string eventId, CancellationToken cancellationToken)
     {

@@ -11,24 +11,32 @@ namespace AuthorBot.WebChat.Tests;
 internal sealed class BotHost : IAsyncDisposable
 {
     private readonly string _dataFolder;
+    private readonly string[] _extraArgs;
     private WebApplication? _app;
 
-    private BotHost(string dataFolder, int port)
+    private BotHost(string dataFolder, int port, string[] extraArgs)
     {
         _dataFolder = dataFolder;
         Port = port;
+        _extraArgs = extraArgs;
     }
 
     public int Port { get; }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
 
+    /// <summary>The running host's services, for seeding data the way the bot itself stores it.</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The host is not running.");
+
+    /// <summary>The proactive database the host keeps readers and announcements in.</summary>
+    public string ProactiveDatabasePath => Path.Combine(_dataFolder, "proactive.db");
+
     /// <summary>Bound for one start or stop, so a hung host fails the test instead of hanging the run.</summary>
     private static TimeSpan StartStopTimeout => TimeSpan.FromSeconds(60);
 
-    public static async Task<BotHost> StartAsync(string dataFolder)
+    public static async Task<BotHost> StartAsync(string dataFolder, params string[] extraArgs)
     {
-        var host = new BotHost(dataFolder, FreePort());
+        var host = new BotHost(dataFolder, FreePort(), extraArgs);
         await host.StartAppAsync();
         return host;
     }
@@ -65,8 +73,9 @@ internal sealed class BotHost : IAsyncDisposable
             "--Storage:Provider=Sqlite",
             $"--Storage:Sqlite:Path={Path.Combine(_dataFolder, "authorbot.db")}",
             $"--DirectLine:DataDirectory={_dataFolder}",
-            $"--Proactive:DatabasePath={Path.Combine(_dataFolder, "proactive.db")}",
+            $"--Proactive:DatabasePath={ProactiveDatabasePath}",
             $"--Recommendations:DataDirectory={_dataFolder}",
+            .. _extraArgs,
         ];
         var app = AuthorBotApp.Create(args);
         using var timeout = new CancellationTokenSource(StartStopTimeout);

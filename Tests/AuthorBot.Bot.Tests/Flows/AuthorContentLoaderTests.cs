@@ -174,5 +174,39 @@ public class AuthorContentLoaderTests
         Assert.Contains("could not be read", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Branding_defaults_when_absent_and_is_read_when_given()
+    {
+        Assert.Equal(AuthorBranding.Default, Parse(Valid).Branding);
+
+        var content = Parse(Valid.Replace("{ \"name\": \"Test Author\" }", "{ \"name\": \"Test Author\", \"photo\": \"author/me.png\", \"accentColor\": \"#7A2E4D\", \"tagline\": \"Books\" }", StringComparison.Ordinal));
+
+        Assert.Equal(new AuthorBranding("author/me.png", "#7a2e4d", "Books"), content.Branding);
+    }
+
+    [Theory]
+    [InlineData("\"accentColor\": \"red\"", "author.accentColor \"red\" is not a colour like \"#1f5f7a\"")]
+    [InlineData("\"photo\": \"javascript:alert(1)\"", "author.photo \"javascript:alert(1)\" is not an absolute http(s) URL")]
+    [InlineData("\"photo\": \"../secrets.png\"", "author.photo \"../secrets.png\" is not an absolute http(s) URL")]
+    [InlineData("\"tagline\": \" \"", "author.tagline is empty")]
+    public void Bad_branding_is_reported_with_its_field(string field, string expected)
+    {
+        var json = Valid.Replace("{ \"name\": \"Test Author\" }", "{ \"name\": \"Test Author\", " + field + " }", StringComparison.Ordinal);
+
+        var error = Assert.Throws<AuthorContentException>(() => Parse(json));
+
+        Assert.Equal(["author.json line 2: " + expected], error.Errors);
+    }
+
+    [Fact]
+    public void The_shipped_content_brands_the_chat_page()
+    {
+        var branding = AuthorContentLoader.Load(ContentServiceCollectionExtensions.ResolvePath(null)).Branding;
+
+        Assert.NotNull(branding.Photo);
+        Assert.NotNull(branding.Tagline);
+        Assert.NotEqual(AuthorBranding.Default.AccentColor, branding.AccentColor);
+    }
+
     private static AuthorContent Parse(string json) => AuthorContentLoader.Parse(Encoding.UTF8.GetBytes(json), "author.json");
 }

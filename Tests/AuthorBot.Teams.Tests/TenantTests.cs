@@ -40,7 +40,15 @@ public sealed class TenantTests
 
         Assert.StartsWith("Here's what I can do", Assert.Single(await host.ExpectRepliesAsync(message)).Text, StringComparison.Ordinal);
         Assert.StartsWith("Here's what I can do", Assert.Single(await host.ExpectRepliesAsync(older)).Text, StringComparison.Ordinal);
-        Assert.NotNull(await host.Services.GetRequiredService<ConversationReferenceStore>().FindAsync(_alex, CancellationToken.None));
+
+        // expectReplies turns keep no reference (their service URL never received anything); a card press does.
+        var press = Fixtures.Activity("playground/channel-action-execute-invoke.json");
+        using (var pressed = await host.PostAsync(press))
+        {
+            Assert.True(pressed.IsSuccessStatusCode, $"{(int)pressed.StatusCode}");
+        }
+
+        Assert.NotNull(await host.Services.GetRequiredService<ConversationReferenceStore>().FindAsync(new ReaderKey("msteams", press.From!.Id!), CancellationToken.None));
     }
 
     [Fact]

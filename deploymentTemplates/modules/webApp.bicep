@@ -97,6 +97,7 @@ var dataSettings = {
   Proactive__DatabasePath: '/home/data/authorbot/proactive.db'
   DirectLine__DataDirectory: '/home/data/authorbot'
   Recommendations__DataDirectory: '/home/data/authorbot'
+  Understanding__ModelDirectory: '/home/data/authorbot/intent-models'
 }
 
 var botSettings = {

@@ -19,7 +19,9 @@ public sealed class RecommendationDialog : ComponentDialog
     public const int ListSize = 5;
 
     /// <summary>The hint under every list.</summary>
-    public const string Hint = "Tap a button on a card, or say \"more\" for another list, \"why <title>?\" to hear why I picked a book, or \"done\".";
+    // No angle brackets: Web Chat renders markdown with inline HTML, so a "<title>" placeholder was swallowed as a tag
+    // and showed a stray "</p>".
+    public const string Hint = "Tap a button on a card, or say \"more\" for another list, \"why\" with a book's title to hear why I picked it, or \"done\".";
 
     /// <summary>The hint in Teams, where each book is its own message and a reaction to it counts too.</summary>
     /// <remarks>No "&lt;title&gt;" placeholder as elsewhere: Teams reads angle brackets as HTML and drops them.</remarks>

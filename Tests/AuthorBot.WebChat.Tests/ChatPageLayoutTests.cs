@@ -73,8 +73,9 @@ public sealed class ChatPageLayoutTests(ChromiumFixture chromium)
         var overflow = await page.EvaluateAsync<JsonElement>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         Assert.True(overflow[0].GetInt32() <= overflow[1].GetInt32(), $"The page scrolls sideways: {overflow[0]} > {overflow[1]}");
 
-        // No markup shown as text in the header or the welcome.
-        var shown = await page.Locator(".chat-header").InnerTextAsync() + await welcome.InnerTextAsync();
+        // No markup shown as text in the header, the welcome, or the list's hint (a "<title>" placeholder once showed "</p>").
+        await chat.ExpectBotAsync("to hear why I picked it");
+        var shown = await page.Locator(".chat-header").InnerTextAsync() + await welcome.InnerTextAsync() + await page.Locator("#webchat .webchat__basic-transcript").InnerTextAsync();
         Assert.DoesNotMatch("</?[a-z]+[^>]*>|&lt;|&gt;|&amp;", shown);
 
         await Screenshots.TakeAsync(page, screenshot + "-books");

@@ -75,7 +75,8 @@ internal static class BookCards
         var book = pick.Item;
         return new HeroCard
         {
-            Title = $"{position}. {book.Title}",
+            // As on the Adaptive Card: "2. " would start a Markdown list in Web Chat and Emulator and leave "2." alone.
+            Title = $"{position} · {book.Title}",
             Subtitle = Subtitle(pick),
             Text = pick.Reason,
             Images = book.ImageUrl is { Length: > 0 } url ? [new CardImage(url, $"Cover of {book.Title}")] : null,

@@ -73,7 +73,8 @@ public class RecommendationDialogTests
         {
             var card = cards[i];
             var book = catalog.Find(BookConversation.BookIdOf(card))!;
-            Assert.Equal($"{i + 1}. {book.Title}", card.Title);
+            // "1 · Title": hero card titles are Markdown in Web Chat and Emulator, where "1. " starts a list and shows "1." alone.
+            Assert.Equal($"{i + 1} · {book.Title}", card.Title);
             Assert.Contains(book.Authors[0], card.Subtitle, StringComparison.Ordinal);
             Assert.Contains(book.Year!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), card.Subtitle, StringComparison.Ordinal);
             Assert.Contains("average rating", card.Subtitle, StringComparison.Ordinal);

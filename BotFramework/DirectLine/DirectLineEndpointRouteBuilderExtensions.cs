@@ -1,5 +1,7 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,6 +10,9 @@ namespace AuthorBot.BotFramework.DirectLine;
 /// <summary>Maps the self-hosted Direct Line 3.0 routes.</summary>
 public static class DirectLineEndpointRouteBuilderExtensions
 {
+    private const long MinDrainBytes = 256L * 1024 * 1024;
+    private static readonly TimeSpan _drainTime = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Maps the Direct Line 3.0 API under <paramref name="prefix"/> (Web Chat's <c>domain</c> is
     /// <c>{origin}{prefix}</c>): tokens, conversations, activities, upload, uploaded files and the WebSocket stream,
@@ -58,30 +63,47 @@ public static class DirectLineEndpointRouteBuilderExtensions
     }
 
     /// <summary>
-    /// Reads what is left of a refused request's body (up to <paramref name="limit"/> bytes) before the answer goes out.
-    /// Left to the server, the body is drained only for five seconds, and on a busy machine a client still sending an
-    /// upload then sees its connection reset instead of the 4xx that says why.
+    /// Before a refusal goes out, reads and discards what is left of the request's body, up to 256 MiB (or sixteen times
+    /// the upload limit) or ten seconds. Closing a connection with unread data makes TCP reset it, and a client still sending (a
+    /// multi-megabyte upload refused by its length) then loses the 4xx that says why; the server's own drain gives up
+    /// at its 30 MB body limit or after five seconds. (Answering first does not help: HttpClient then fails the send.)
     /// </summary>
     private static async Task DrainAsync(HttpContext context, long limit)
     {
-        if (context.Request.ContentLength is { } length && (length <= 0 || length > limit))
+        if (context.Request.ContentLength is 0)
         {
             return;
         }
 
+        var bound = Math.Max(limit * 16, MinDrainBytes);
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit && sizeLimit.MaxRequestBodySize < bound)
+        {
+            // Unread yet (refused by its declared length): lift the server's cap so the drain is not refused in turn.
+            sizeLimit.MaxRequestBodySize = bound;
+        }
+
         try
         {
-            var buffer = new byte[16 * 1024];
-            long read = 0;
-            int chunk;
-            while (read <= limit && (chunk = await context.Request.Body.ReadAsync(buffer, context.RequestAborted).ConfigureAwait(false)) > 0)
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+            deadline.CancelAfter(_drainTime);
+            var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+            try
             {
-                read += chunk;
+                long read = 0;
+                int chunk;
+                while (read <= bound && (chunk = await context.Request.Body.ReadAsync(buffer, deadline.Token).ConfigureAwait(false)) > 0)
+                {
+                    read += chunk;
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
             }
         }
         catch (Exception exception) when (exception is BadHttpRequestException or IOException or OperationCanceledException or InvalidOperationException)
         {
-            // Gone, too slow, or already consumed elsewhere: the answer goes out as it is.
+            // Gone, too slow, too much, or already consumed elsewhere: the answer goes out as it is.
         }
     }
 

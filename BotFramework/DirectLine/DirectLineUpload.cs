@@ -21,13 +21,13 @@ internal sealed record DirectLineUpload(JsonObject? Activity, IReadOnlyList<Stor
     public static async Task<DirectLineUpload> ReadAsync(HttpContext context, string conversationId, DirectLineOptions options, DirectLineAttachmentStore store, string attachmentsUrl, CancellationToken cancellationToken)
     {
         // A body sent without a length (chunked) is cut off by the server at the same limit. One that declares a length
-        // over it is answered 413 unread, and the server drains it under its own limit so the client hears the answer.
+        // over it is answered 413 unread, and the endpoint then drains it so the client hears the answer.
         if (context.Request.ContentLength is null && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
         {
             sizeLimit.MaxRequestBodySize = options.MaxUploadBytes;
         }
 
-        // A refusal part-way leaves the rest of the body to the endpoint, which reads it before answering.
+        // A refusal part-way leaves the rest of the body to the endpoint, which reads it after answering.
         return await ReadCoreAsync(context, conversationId, options, store, attachmentsUrl, cancellationToken).ConfigureAwait(false);
     }
 

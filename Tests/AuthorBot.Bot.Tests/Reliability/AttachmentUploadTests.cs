@@ -201,6 +201,39 @@ public sealed class AttachmentUploadTests(ITestOutputHelper output)
             : []);
     }
 
+    [Fact]
+    public async Task Uploads_far_over_the_limit_sent_many_at_once_each_hear_413_not_a_reset()
+    {
+        // A refused body that is still arriving used to be left to the server, which resets a connection with that
+        // much unread: the client saw "Error while copying content to a stream" instead of the answer saying why.
+        using var folder = new TempFolder();
+        await using var host = await RunningHost.StartAsync(["--Storage:Provider=Memory", $"--DirectLine:DataDirectory={folder.Path}", "--DirectLine:MaxUploadBytes=200000"]);
+        using var session = await DirectLineSession.StartAsync(host);
+        int[] sizes = [300_000, 2_000_000, 9_000_000, 40_000_000];
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, 24), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
+        {
+            var size = sizes[i % sizes.Length];
+            try
+            {
+                using var response = await session.UploadAsync(new byte[size], "text/plain", $"big-{i}.txt");
+                if (response.StatusCode != HttpStatusCode.RequestEntityTooLarge)
+                {
+                    failures.Enqueue($"{size} bytes: {(int)response.StatusCode}");
+                }
+            }
+            catch (HttpRequestException exception)
+            {
+                failures.Enqueue($"{size} bytes: {exception.Message}");
+            }
+        });
+
+        Assert.True(failures.IsEmpty, string.Join('\n', failures));
+        using var fits = await session.UploadAsync("chapter one"u8.ToArray(), "text/plain", "small.txt");
+        Assert.Equal(HttpStatusCode.OK, fits.StatusCode);
+    }
+
     /// <summary>A stream that hides its length, so the request is sent chunked.</summary>
     private sealed class UnknownLengthStream(byte[] data) : MemoryStream(data)
     {

@@ -65,6 +65,7 @@ public static class BotStateServiceCollectionExtensions
             services.AddSingleton(_ => NpgsqlDataSource.Create(parsed));
             services.AddSingleton<PostgresStorage>();
             services.AddSingleton<IStorage>(sp => sp.GetRequiredService<PostgresStorage>());
+            services.AddHostedService<PostgresMigrationService>();
         }
         else
         {

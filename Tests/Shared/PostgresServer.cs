@@ -60,12 +60,16 @@ public sealed class PostgresServer : IAsyncLifetime
         _processId = int.Parse(pidFile[0], CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A database name nobody has used on this server.</summary>
+    public static string NewDatabaseName() => "t_" + Guid.NewGuid().ToString("N");
+
     /// <summary>Creates an empty database and returns its connection string.</summary>
+    /// <param name="name">Its name (<see cref="NewDatabaseName"/> when not given).</param>
     /// <param name="maxPoolSize">The connection pool's limit for this connection string.</param>
     /// <returns>A connection string to the new database.</returns>
-    public async Task<string> CreateDatabaseAsync(int maxPoolSize = 20)
+    public async Task<string> CreateDatabaseAsync(string? name = null, int maxPoolSize = 20)
     {
-        var name = "t_" + Guid.NewGuid().ToString("N");
+        name ??= NewDatabaseName();
         await using (var admin = new NpgsqlConnection(ConnectionString("postgres", maxPoolSize: 2)))
         {
             await admin.OpenAsync();

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text.Json;
 using AuthorBot.Bot.Tests.EndToEnd;
+using AuthorBot.BotFramework.Diagnostics;
 using AuthorBot.BotFramework.Hosting;
 using AuthorBot.BotFramework.Schema;
 using AuthorBot.BotFramework.State;
@@ -32,6 +34,37 @@ public sealed class MultiInstanceSignupTests(PostgresServer server, ITestOutputH
             {
                 hosts.Add(await RunningHost.StartAsync(PostgresInstance.Settings(connectionString, folder.Path, "instance-" + i)));
             }
+
+            // Counts the writes that lost an ETag race, from the storage metric every instance records, to show the
+            // test raced at all (each such turn ran again on fresh state).
+            var conflicts = 0;
+            using var listener = new MeterListener();
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == BotTelemetry.MeterName && instrument.Name == "authorbot.storage.duration")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<double>((_, _, tags, _) =>
+            {
+                string? provider = null, outcome = null;
+                foreach (var tag in tags)
+                {
+                    (provider, outcome) = tag.Key switch
+                    {
+                        TelemetryAttributes.StorageProvider => (tag.Value as string, outcome),
+                        TelemetryAttributes.StorageOutcome => (provider, tag.Value as string),
+                        _ => (provider, outcome),
+                    };
+                }
+
+                if (provider == "postgres" && outcome == "conflict")
+                {
+                    Interlocked.Increment(ref conflicts);
+                }
+            });
+            listener.Start();
 
             var statuses = new ConcurrentDictionary<int, int>();
             var perInstance = new int[Instances];
@@ -76,12 +109,13 @@ public sealed class MultiInstanceSignupTests(PostgresServer server, ITestOutputH
                 }
             })));
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Readers * 5} turns ({Readers} signups of 4 turns, {Readers} racing opt-outs) on {Instances} instances in {seconds:F1} s ({Readers * 5 / seconds:F0} turns/s); signup turns per instance: {string.Join(", ", perInstance)}; statuses: {string.Join(", ", statuses.Select(s => $"{s.Key}x{s.Value}"))}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Readers * 5} turns ({Readers} signups of 4 turns, {Readers} racing opt-outs) on {Instances} instances in {seconds:F1} s ({Readers * 5 / seconds:F0} turns/s); signup turns per instance: {string.Join(", ", perInstance)}; ETag conflicts retried: {Volatile.Read(ref conflicts)}; statuses: {string.Join(", ", statuses.Select(s => $"{s.Key}x{s.Value}"))}"));
 
             Assert.Empty(failures);
             Assert.Equal([200], statuses.Keys);
             Assert.Equal(Readers * 5, statuses[200]);
             Assert.All(perInstance, count => Assert.True(count > 0));
+            Assert.True(Volatile.Read(ref conflicts) > 0, "No write lost an ETag race across instances; the test proved nothing about lost updates.");
 
             // No lost update: every reader's profile, read straight from the database, holds both their subscription
             // and their opt-out, whichever instances wrote them.

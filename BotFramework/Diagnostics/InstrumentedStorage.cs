@@ -23,6 +23,7 @@ internal sealed class InstrumentedStorage : IStorage, IDisposable
         {
             SqliteStorage => "sqlite",
             MemoryStorage => "memory",
+            PostgresStorage => "postgres",
             _ => inner.GetType().Name,
         };
     }

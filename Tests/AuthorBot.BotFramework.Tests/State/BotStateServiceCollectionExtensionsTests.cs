@@ -45,6 +45,20 @@ public sealed class BotStateServiceCollectionExtensionsTests : IDisposable
         Assert.Contains("Cassandra", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Postgres_needs_a_valid_connection_string_and_says_so()
+    {
+        var missing = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Storage:Provider"] = "Postgres" }));
+        Assert.Contains("ConnectionStrings:Postgres", missing.Message, StringComparison.Ordinal);
+
+        var malformed = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:Postgres"] = "Hoost=x" }));
+        Assert.Contains("not a valid PostgreSQL connection string", malformed.Message, StringComparison.Ordinal);
+
+        // Building the host touches no database: the store connects on first use, so a host starts while it is down.
+        using var provider = Build(new() { ["Storage:Provider"] = "postgres", ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Port=1;Username=u;Database=d" });
+        Assert.IsType<PostgresStorage>(provider.GetRequiredService<IStorage>());
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private ServiceProvider Build(Dictionary<string, string?> settings)

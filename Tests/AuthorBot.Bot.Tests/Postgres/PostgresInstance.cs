@@ -1,0 +1,18 @@
+namespace AuthorBot.Bot.Tests.Postgres;
+
+/// <summary>The settings of one AuthorBot instance on a shared PostgreSQL database.</summary>
+internal static class PostgresInstance
+{
+    /// <summary>
+    /// Postgres state on <paramref name="connectionString"/>; what is not on PostgreSQL yet (the proactive database,
+    /// the recommender's files, Direct Line's keys) in a folder of the instance's own, as on separate machines.
+    /// </summary>
+    public static string[] Settings(string connectionString, string folder, string instance) =>
+    [
+        "--Storage:Provider=Postgres",
+        $"--ConnectionStrings:Postgres={connectionString}",
+        $"--Proactive:DatabasePath={Path.Combine(folder, instance, "proactive.db")}",
+        $"--Recommendations:DataDirectory={Path.Combine(folder, instance, "recommender")}",
+        $"--DirectLine:DataDirectory={Path.Combine(folder, instance, "directline")}",
+    ];
+}

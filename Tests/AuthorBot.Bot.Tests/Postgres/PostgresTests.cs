@@ -1,0 +1,8 @@
+namespace AuthorBot.Bot.Tests.Postgres;
+
+/// <summary>The host tests that share this run's one PostgreSQL server (each with databases of its own).</summary>
+[CollectionDefinition(Name)]
+public sealed class PostgresTests : ICollectionFixture<PostgresServer>
+{
+    public const string Name = "postgres";
+}

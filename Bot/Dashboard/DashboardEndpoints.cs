@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AuthorBot.Bot.Announcements;
+using AuthorBot.Bot.Understanding;
 using AuthorBot.Dialogs.Content;
 using AuthorBot.Dialogs.Profile;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,8 @@ namespace AuthorBot.Bot.Dashboard;
 /// <summary>
 /// The author's dashboard: <c>GET /dashboard</c> (the sign-in form, or the dashboard once signed in),
 /// <c>POST /dashboard/signin</c> and <c>/dashboard/signout</c>, and its JSON under <c>/dashboard/api/</c>, all behind the
-/// session cookie. Creating an announcement goes through the announcements API's own validation and planner.
+/// session cookie. Creating an announcement goes through the announcements API's own validation and planner; the missed
+/// messages, their labels and the hand-off inbox go through the understanding API's handlers.
 /// </summary>
 internal static class DashboardEndpoints
 {
@@ -38,6 +40,11 @@ internal static class DashboardEndpoints
         endpoints.MapGet("/dashboard/api/announcements/{id}", static context => SignedInAsync(context, AnnouncementAsync));
         endpoints.MapPost("/dashboard/api/announcements", static context => SignedInAsync(context, CreateAsync));
         endpoints.MapPost("/dashboard/api/announcements/preview", static context => SignedInAsync(context, PreviewAsync));
+        endpoints.MapGet("/dashboard/api/misses", static context => SignedInAsync(context, static (c, _) => UnderstandingEndpoints.ListMissesAsync(c)));
+        endpoints.MapPost("/dashboard/api/misses/{id}/label", static context => SignedInAsync(context, static (c, _) => UnderstandingEndpoints.LabelAsync(c)));
+        endpoints.MapGet("/dashboard/api/intents", static context => SignedInAsync(context, static (c, _) => UnderstandingEndpoints.IntentsAsync(c)));
+        endpoints.MapGet("/dashboard/api/inbox", static context => SignedInAsync(context, static (c, _) => ListAllInboxAsync(c)));
+        endpoints.MapPost("/dashboard/api/inbox/{id}/read", static context => SignedInAsync(context, static (c, _) => UnderstandingEndpoints.MarkReadAsync(c)));
         return endpoints;
     }
 
@@ -101,11 +108,18 @@ internal static class DashboardEndpoints
         // answers, on top of the SameSite=Strict cookie.
         if (HttpMethods.IsPost(context.Request.Method) && context.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
         {
-            await ErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, "Send the announcement as application/json.").ConfigureAwait(false);
+            await ErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, "Send the request as application/json.").ConfigureAwait(false);
             return;
         }
 
         await handler(context, options).ConfigureAwait(false);
+    }
+
+    // The dashboard shows handled messages too (greyed, with when), so the author sees what a colleague already did.
+    private static Task ListAllInboxAsync(HttpContext context)
+    {
+        context.Request.QueryString = new QueryString("?all=true");
+        return UnderstandingEndpoints.ListInboxAsync(context);
     }
 
     private static async Task OverviewAsync(HttpContext context, AnnouncementOptions options)

@@ -49,13 +49,13 @@ internal static class UnderstandingEndpoints
         await handler(context).ConfigureAwait(false);
     }
 
-    private static async Task ListMissesAsync(HttpContext context)
+    internal static async Task ListMissesAsync(HttpContext context)
     {
         var misses = await context.RequestServices.GetRequiredService<MissStore>().ListAsync(All(context), MaxListed, context.RequestAborted).ConfigureAwait(false);
         await WriteAsync(context, StatusCodes.Status200OK, misses, UnderstandingJsonContext.Default.ListMissView).ConfigureAwait(false);
     }
 
-    private static async Task LabelAsync(HttpContext context)
+    internal static async Task LabelAsync(HttpContext context)
     {
         if (!long.TryParse(context.Request.RouteValues["id"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
@@ -88,16 +88,16 @@ internal static class UnderstandingEndpoints
             : WriteAsync(context, StatusCodes.Status200OK, labelled, UnderstandingJsonContext.Default.MissView)).ConfigureAwait(false);
     }
 
-    private static Task IntentsAsync(HttpContext context) =>
+    internal static Task IntentsAsync(HttpContext context) =>
         WriteAsync(context, StatusCodes.Status200OK, new IntentList { Intents = LabelIntents(context.RequestServices.GetRequiredService<AuthorContent>()) }, UnderstandingJsonContext.Default.IntentList);
 
-    private static async Task ListInboxAsync(HttpContext context)
+    internal static async Task ListInboxAsync(HttpContext context)
     {
         var messages = await context.RequestServices.GetRequiredService<AuthorInboxStore>().ListAsync(All(context), MaxListed, context.RequestAborted).ConfigureAwait(false);
         await WriteAsync(context, StatusCodes.Status200OK, messages, UnderstandingJsonContext.Default.ListInboxView).ConfigureAwait(false);
     }
 
-    private static async Task MarkReadAsync(HttpContext context)
+    internal static async Task MarkReadAsync(HttpContext context)
     {
         if (!long.TryParse(context.Request.RouteValues["id"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {

@@ -122,6 +122,117 @@
     });
   }
 
+  function when(iso) {
+    return new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+  }
+
+  // Readers ask the same thing in the same words more often than not: one row per wording, most asked first.
+  function groupMisses(misses) {
+    var groups = {};
+    misses.forEach(function (m) {
+      var key = m.text.trim().toLowerCase();
+      var group = groups[key] || (groups[key] = { text: m.text, ids: [], last: m.missedAt, guess: m.guess, guessScore: m.guessScore });
+      group.ids.push(m.id);
+      if (m.missedAt > group.last) {
+        group.last = m.missedAt;
+      }
+    });
+    return Object.keys(groups).map(function (k) { return groups[k]; })
+      .sort(function (a, b) { return b.ids.length - a.ids.length || (a.last < b.last ? 1 : -1); });
+  }
+
+  function showMisses(misses, intents) {
+    var groups = groupMisses(misses);
+    $('misses-empty').hidden = groups.length > 0;
+    $('misses-table').hidden = groups.length === 0;
+    fillTable($('misses-table'), groups, function (row, g) {
+      cell(row, g.text);
+      cell(row, String(g.ids.length));
+      cell(row, when(g.last));
+      cell(row, g.guess ? g.guess + ' (' + percent(g.guessScore) + ')' : '–');
+      var form = document.createElement('form');
+      form.className = 'miss-label';
+      var select = document.createElement('select');
+      select.setAttribute('aria-label', 'What "' + g.text + '" meant');
+      intents.forEach(function (intent) {
+        var option = document.createElement('option');
+        option.value = intent;
+        option.textContent = intent;
+        option.selected = intent === g.guess;
+        select.appendChild(option);
+      });
+      var save = document.createElement('button');
+      save.type = 'submit';
+      save.textContent = 'Teach';
+      save.setAttribute('aria-label', 'Teach the bot what "' + g.text + '" meant');
+      form.append(select, save);
+      form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        save.disabled = true;
+        Promise.all(g.ids.map(function (id) {
+          return postJson('/dashboard/api/misses/' + id + '/label', { intent: select.value });
+        })).then(function () {
+          $('misses-status').textContent = 'Learned: "' + g.text + '" means ' + select.value + '.';
+          return refreshUnderstanding();
+        }, function (e) {
+          save.disabled = false;
+          $('misses-status').textContent = e.message;
+        });
+      });
+      cell(row, '').appendChild(form);
+    });
+  }
+
+  function showInbox(messages) {
+    var waiting = messages.filter(function (m) { return !m.readAt; }).length;
+    $('inbox-summary').textContent = messages.length === 0
+      ? 'No messages yet.'
+      : waiting + ' waiting for you, ' + (messages.length - waiting) + ' handled.';
+    $('inbox-table').hidden = messages.length === 0;
+    fillTable($('inbox-table'), messages, function (row, m) {
+      row.dataset.id = String(m.id);
+      row.classList.toggle('handled', Boolean(m.readAt));
+      cell(row, when(m.receivedAt));
+      cell(row, (m.readerName || 'A reader') + ' (' + m.channelId + ')');
+      cell(row, m.message);
+      cell(row, m.contact ? m.contact + (m.contactConsent ? ' — ' + m.contactConsent : '') : 'none given');
+      cell(row, m.reason);
+      var status = cell(row, '');
+      if (m.readAt) {
+        status.textContent = 'Handled ' + when(m.readAt);
+        return;
+      }
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = 'Mark handled';
+      // The accessible name starts with the visible words, so a voice user saying "Mark handled" finds it.
+      button.setAttribute('aria-label', 'Mark handled: the message from ' + (m.readerName || 'a reader'));
+      button.addEventListener('click', function () {
+        button.disabled = true;
+        postJson('/dashboard/api/inbox/' + m.id + '/read', {}).then(function () {
+          $('inbox-status').textContent = 'Marked handled: the message from ' + (m.readerName || 'a reader') + '.';
+          return refreshUnderstanding();
+        }, function (e) {
+          button.disabled = false;
+          $('inbox-status').textContent = e.message;
+        });
+      });
+      status.appendChild(button);
+    });
+  }
+
+  var intentsList = null;
+
+  // Not refreshed every few seconds like the announcements: a table that rebuilds itself would take the focus and
+  // a half-chosen label from the author's hands.
+  async function refreshUnderstanding() {
+    intentsList = intentsList || (await getJson('/dashboard/api/intents')).intents;
+    var lists = await Promise.all([getJson('/dashboard/api/misses'), getJson('/dashboard/api/inbox')]);
+    showMisses(lists[0], intentsList);
+    showInbox(lists[1]);
+    document.body.dataset.understandingLoaded = 'true';
+  }
+
   function progressOf(a) {
     var done = a.sent + a.failed + a.cancelled + a.skipped.quietHours + a.skipped.cap + a.skipped.unsubscribed;
     return a.targeted === 0 ? 1 : done / a.targeted;
@@ -354,5 +465,6 @@
   }
 
   wireForm();
+  refreshUnderstanding().catch(showLoadError);
   refresh().catch(showLoadError).finally(keepRefreshing);
 })();

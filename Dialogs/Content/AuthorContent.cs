@@ -16,6 +16,12 @@ public sealed record AuthorContent(string AuthorName, Uri? Website, IReadOnlyLis
     /// <summary>The author's own example messages per intent, added to the shipped ones when the classifier trains.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> IntentExamples { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>
+    /// The author's IANA time zone (author.json's <c>author.timeZone</c>, else the zone most of their dates are given
+    /// in): dates are said in it to a reader whose client never told us theirs.
+    /// </summary>
+    public string TimeZone { get; init; } = "Etc/UTC";
+
     /// <summary>The chat page's look (photo, accent colour, tagline).</summary>
     public AuthorBranding Branding { get; init; } = AuthorBranding.Default;
 

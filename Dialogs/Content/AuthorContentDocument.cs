@@ -32,6 +32,8 @@ internal sealed class AuthorDocument
     public string? AccentColor { get; set; }
 
     public string? Tagline { get; set; }
+
+    public string? TimeZone { get; set; }
 }
 
 /// <summary>One entry of "books".</summary>

@@ -155,6 +155,7 @@ public static partial class AuthorContentLoader
 
             var website = document.Author?.Website is null ? null : Url(document.Author.Website, "author.website");
             var branding = Branding(document.Author);
+            var authorZone = document.Author?.TimeZone is null ? null : Zone(document.Author.TimeZone, "author.timeZone");
             var books = new List<Book>();
             if (document.Books is null)
             {
@@ -199,8 +200,20 @@ public static partial class AuthorContentLoader
                 throw Failure();
             }
 
-            return new AuthorContent(name!, website, books, events) { Bio = bio, Faq = faq, IntentExamples = intentExamples, Branding = branding };
+            return new AuthorContent(name!, website, books, events)
+            {
+                Bio = bio,
+                Faq = faq,
+                IntentExamples = intentExamples,
+                Branding = branding,
+                TimeZone = authorZone?.Id ?? UsualZone(books, events),
+            };
         }
+
+        // An author who names no zone of their own most likely lives where most of their dates are given.
+        private static string UsualZone(List<Book> books, List<AuthorEvent> events) =>
+            books.Where(b => b.Launch is not null).Select(b => b.Launch!.TimeZone).Concat(events.Select(e => e.TimeZone))
+                .GroupBy(z => z, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? "Etc/UTC";
 
         private AuthorBranding Branding(AuthorDocument? author)
         {

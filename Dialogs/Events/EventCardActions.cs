@@ -40,12 +40,12 @@ public sealed class EventCardActions(ReaderStateAccessors state, AuthorContent c
 
         var reader = TurnReader.Of(turnContext);
         var profile = await state.Profile.GetAsync(turnContext, () => new ReaderProfile(), cancellationToken).ConfigureAwait(false);
-        var (zone, _) = ReaderTime.ZoneFor(profile.TimeZone);
+        var (zone, _) = ReaderTime.ZoneFor(profile.TimeZone, content.TimeZone);
         RsvpChange change;
         string note;
         if (action.Verb == EventCards.RsvpVerb)
         {
-            change = await rsvps.RsvpAsync(authorEvent, reader, zone, cancellationToken).ConfigureAwait(false);
+            change = await rsvps.RsvpAsync(authorEvent, reader, zone, profile.Locale, cancellationToken).ConfigureAwait(false);
             note = (change.Before, change.After.Status) switch
             {
                 (RsvpStatus.Attending, _) => "You already had a seat.",
@@ -66,6 +66,6 @@ public sealed class EventCardActions(ReaderStateAccessors state, AuthorContent c
             };
         }
 
-        return CardActionResponses.Card(EventCards.Card(authorEvent, change.After, zone, note));
+        return CardActionResponses.Card(EventCards.Card(authorEvent, change.After, zone, note, profile.Locale));
     }
 }

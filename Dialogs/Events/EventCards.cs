@@ -28,12 +28,13 @@ internal static class EventCards
     /// <param name="standing">Seats left and where the reader stands.</param>
     /// <param name="zone">The reader's time zone.</param>
     /// <param name="note">What just happened, shown under the standing ("I'll remind you ...").</param>
+    /// <param name="locale">The reader's locale, which picks the clock.</param>
     /// <returns>The card.</returns>
-    public static JsonObject Card(AuthorEvent authorEvent, RsvpStanding standing, DateTimeZone zone, string? note = null)
+    public static JsonObject Card(AuthorEvent authorEvent, RsvpStanding standing, DateTimeZone zone, string? note = null, string? locale = null)
     {
         ArgumentNullException.ThrowIfNull(authorEvent);
         ArgumentNullException.ThrowIfNull(standing);
-        var when = ReaderTime.Format(authorEvent.StartsAt, zone);
+        var when = ReaderTime.Format(authorEvent.StartsAt, zone, locale);
         var where = authorEvent.Venue ?? "Online";
         var status = Status(standing);
         List<JsonNode> body =

@@ -69,9 +69,9 @@ public sealed class EventRsvpDialog : ComponentDialog
             return await step.EndDialogAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        var (zone, fallback) = await ZoneAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var (zone, fallback, locale) = await ZoneAsync(step.Context, cancellationToken).ConfigureAwait(false);
         var reader = TurnReader.Of(step.Context);
-        var zoneNote = fallback ? " Times are in UTC because I don't know your time zone; say \"preferences\" to set it." : string.Empty;
+        var zoneNote = fallback ? $" Times are {_content.AuthorName}'s, {ReaderTime.ZoneName(zone, NodaTime.Instant.FromDateTimeOffset(events[0].StartsAt))}, because I don't know your time zone; say \"preferences\" to set it." : string.Empty;
         if (Channel.SupportsAdaptiveCardExecute(step.Context.Activity.ChannelId))
         {
             // One card per message: an RSVP answer replaces the whole card of its message, and the buttons do the rest,
@@ -80,7 +80,7 @@ public sealed class EventRsvpDialog : ComponentDialog
             foreach (var authorEvent in events)
             {
                 var standing = await _rsvps.GetStandingAsync(authorEvent, reader, cancellationToken).ConfigureAwait(false);
-                messages.Add(MessageFactory.Attachment(AdaptiveCards.ToAttachment(EventCards.Card(authorEvent, standing, zone))));
+                messages.Add(MessageFactory.Attachment(AdaptiveCards.ToAttachment(EventCards.Card(authorEvent, standing, zone, locale: locale))));
             }
 
             await step.Context.SendActivitiesAsync([.. messages], cancellationToken).ConfigureAwait(false);
@@ -94,7 +94,7 @@ public sealed class EventRsvpDialog : ComponentDialog
             cards.Add(new HeroCard
             {
                 Title = authorEvent.Title,
-                Subtitle = ReaderTime.Format(authorEvent.StartsAt, zone) + (authorEvent.Venue is { } venue ? $" · {venue}" : " · online"),
+                Subtitle = ReaderTime.Format(authorEvent.StartsAt, zone, locale) + (authorEvent.Venue is { } venue ? $" · {venue}" : " · online"),
                 Text = Describe(standing),
                 Buttons = [new CardAction(ActionTypes.OpenUrl, "Event page", authorEvent.Link.AbsoluteUri)],
             }.ToAttachment());
@@ -163,10 +163,10 @@ public sealed class EventRsvpDialog : ComponentDialog
         switch (choice)
         {
             case RsvpChoice:
-                var (zone, _) = await ZoneAsync(step.Context, cancellationToken).ConfigureAwait(false);
-                var change = await _rsvps.RsvpAsync(authorEvent, reader, zone, cancellationToken).ConfigureAwait(false);
+                var (zone, _, locale) = await ZoneAsync(step.Context, cancellationToken).ConfigureAwait(false);
+                var change = await _rsvps.RsvpAsync(authorEvent, reader, zone, locale, cancellationToken).ConfigureAwait(false);
                 reply = change.After.Status == RsvpStatus.Attending
-                    ? MessageFactory.Attachment(calendar, $"You're in! Your seat for {authorEvent.Title} is booked. "
+                    ? MessageFactory.Attachment(calendar, $"You're in! Your seat for {authorEvent.Title}, {ReaderTime.Format(authorEvent.StartsAt, zone, locale)}, is booked. "
                         + (change.RemindersScheduled
                             ? "I'll remind you 24 hours and 1 hour before. Here's a calendar file too."
                             : "I can't send reminders from here, so please add this calendar file."))
@@ -200,10 +200,11 @@ public sealed class EventRsvpDialog : ComponentDialog
         return await step.EndDialogAsync(false, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<(DateTimeZone Zone, bool IsFallback)> ZoneAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    private async Task<(DateTimeZone Zone, bool IsFallback, string? Locale)> ZoneAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var profile = await _state.Profile.GetAsync(turnContext, () => new ReaderProfile(), cancellationToken).ConfigureAwait(false);
-        return ReaderTime.ZoneFor(profile.TimeZone);
+        var (zone, fallback) = ReaderTime.ZoneFor(profile.TimeZone, _content.TimeZone);
+        return (zone, fallback, profile.Locale);
     }
 
     private static string Describe(RsvpStanding standing) => standing.Status switch

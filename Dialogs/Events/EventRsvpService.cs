@@ -77,7 +77,17 @@ public sealed class EventRsvpService : IEventAttendance, IReaderDataStore
     /// <param name="zone">The reader's time zone, for the reminder texts.</param>
     /// <param name="cancellationToken">Cancels the RSVP.</param>
     /// <returns>What happened.</returns>
-    public async Task<RsvpChange> RsvpAsync(AuthorEvent authorEvent, ReaderKey reader, DateTimeZone zone, CancellationToken cancellationToken)
+    public Task<RsvpChange> RsvpAsync(AuthorEvent authorEvent, ReaderKey reader, DateTimeZone zone, CancellationToken cancellationToken) =>
+        RsvpAsync(authorEvent, reader, zone, null, cancellationToken);
+
+    /// <summary>Takes a seat if one is free, else a place on the waiting list; asking again changes nothing.</summary>
+    /// <param name="authorEvent">The event.</param>
+    /// <param name="reader">The reader.</param>
+    /// <param name="zone">The reader's time zone, for the reminder texts.</param>
+    /// <param name="locale">The reader's locale, which picks the clock of the reminder texts.</param>
+    /// <param name="cancellationToken">Cancels the RSVP.</param>
+    /// <returns>What happened.</returns>
+    public async Task<RsvpChange> RsvpAsync(AuthorEvent authorEvent, ReaderKey reader, DateTimeZone zone, string? locale, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authorEvent);
         ArgumentNullException.ThrowIfNull(zone);
@@ -98,7 +108,7 @@ public sealed class EventRsvpService : IEventAttendance, IReaderDataStore
         var scheduled = true;
         if (before == RsvpStatus.None && after.Status == RsvpStatus.Attending)
         {
-            scheduled = await ScheduleEventRemindersAsync(authorEvent, reader, zone, now, cancellationToken).ConfigureAwait(false);
+            scheduled = await ScheduleEventRemindersAsync(authorEvent, reader, zone, locale, now, cancellationToken).ConfigureAwait(false);
         }
 
         if (before == RsvpStatus.None && after.Status != RsvpStatus.None)
@@ -230,16 +240,16 @@ public sealed class EventRsvpService : IEventAttendance, IReaderDataStore
     {
         var now = _clock.GetUtcNow();
         var profile = await _profiles.ReadProfileAsync(waiter, cancellationToken).ConfigureAwait(false);
-        var (zone, _) = ReaderTime.ZoneFor(profile?.TimeZone);
-        var text = $"Good news: a seat opened up for {authorEvent.Title} ({ReaderTime.Format(authorEvent.StartsAt, zone)}) and it's yours. "
+        var (zone, _) = ReaderTime.ZoneFor(profile?.TimeZone, _content.TimeZone);
+        var text = $"Good news: a seat opened up for {authorEvent.Title} ({ReaderTime.Format(authorEvent.StartsAt, zone, profile?.Locale)}) and it's yours. "
             + $"Details: {authorEvent.Link.AbsoluteUri}. Say \"events\" to cancel if you can't make it.";
         if (await TryAsync(() => _reminders.ScheduleAsync(new ReminderRequest(ReminderIds.SeatOpened(authorEvent.Id, waiter), waiter, now, text), cancellationToken)).ConfigureAwait(false))
         {
-            await ScheduleEventRemindersAsync(authorEvent, waiter, zone, now, cancellationToken).ConfigureAwait(false);
+            await ScheduleEventRemindersAsync(authorEvent, waiter, zone, profile?.Locale, now, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<bool> ScheduleEventRemindersAsync(AuthorEvent authorEvent, ReaderKey reader, DateTimeZone zone, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> ScheduleEventRemindersAsync(AuthorEvent authorEvent, ReaderKey reader, DateTimeZone zone, string? locale, DateTimeOffset now, CancellationToken cancellationToken)
     {
         foreach (var (lead, before, words) in _leads)
         {
@@ -249,7 +259,7 @@ public sealed class EventRsvpService : IEventAttendance, IReaderDataStore
                 continue;
             }
 
-            var text = $"Reminder: {authorEvent.Title} starts {words}, {ReaderTime.Format(authorEvent.StartsAt, zone)}. {authorEvent.Link.AbsoluteUri}";
+            var text = $"Reminder: {authorEvent.Title} starts {words}, {ReaderTime.Format(authorEvent.StartsAt, zone, locale)}. {authorEvent.Link.AbsoluteUri}";
             var request = new ReminderRequest(ReminderIds.Event(authorEvent.Id, lead, reader), reader, due, text);
             if (!await TryAsync(() => _reminders.ScheduleAsync(request, cancellationToken)).ConfigureAwait(false))
             {

@@ -64,8 +64,8 @@ public sealed class BookLaunchDialog : ComponentDialog
 
         step.Values[BookKey] = book.Id;
         var profile = await _state.Profile.GetAsync(step.Context, () => new ReaderProfile(), cancellationToken).ConfigureAwait(false);
-        var (zone, fallback) = ReaderTime.ZoneFor(profile.TimeZone);
-        var when = ReaderTime.Format(launch.At, zone);
+        var (zone, fallback) = ReaderTime.ZoneFor(profile.TimeZone, _content.TimeZone);
+        var when = ReaderTime.Format(launch.At, zone, profile.Locale);
         var links = book.PreOrderLinks.Select(l => ($"Pre-order: {l.Store}", l.Url.AbsoluteUri)).ToList();
         if (book.SampleChapterUrl is { } sample)
         {
@@ -75,7 +75,7 @@ public sealed class BookLaunchDialog : ComponentDialog
         var intro = $"{_content.AuthorName}'s new book, {book.Title}, comes out {when}.";
         if (fallback)
         {
-            intro += " That's in UTC because I don't know your time zone yet; say \"preferences\" to set it.";
+            intro += $" That's {_content.AuthorName}'s time because I don't know your time zone yet; say \"preferences\" to set yours.";
         }
 
         var card = Channel.SupportsAdaptiveCards(step.Context.Activity.ChannelId)
@@ -126,7 +126,7 @@ public sealed class BookLaunchDialog : ComponentDialog
         var preOrder = book.PreOrderLinks.Count > 0 ? $" Get it here: {book.PreOrderLinks[0].Url.AbsoluteUri}" : string.Empty;
         var request = new ReminderRequest(ReminderIds.Launch(book.Id, reader), reader, launch.At, $"It's launch day! {book.Title} by {_content.AuthorName} is out now.{preOrder}");
         var profile = await _state.Profile.GetAsync(step.Context, () => new ReaderProfile(), cancellationToken).ConfigureAwait(false);
-        var when = ReaderTime.Format(launch.At, ReaderTime.ZoneFor(profile.TimeZone).Zone);
+        var when = ReaderTime.Format(launch.At, ReaderTime.ZoneFor(profile.TimeZone, _content.TimeZone).Zone, profile.Locale);
         string reply;
         try
         {

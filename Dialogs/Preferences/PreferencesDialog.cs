@@ -74,18 +74,21 @@ public sealed class PreferencesDialog : ComponentDialog
 
     /// <summary>A readable summary of the reader's contact preferences.</summary>
     /// <param name="profile">The reader's profile.</param>
-    /// <returns>One line per setting.</returns>
-    public static string Summarize(ReaderProfile profile) =>
-        string.Join('\n', SummaryFacts(profile).Select(f => $"{f.Title}: {f.Value}"));
+    /// <param name="content">The author's content (their time zone, used until the reader has one).</param>
+    /// <returns>One Markdown list item per setting.</returns>
+    public static string Summarize(ReaderProfile profile, AuthorContent content) =>
+        string.Concat(SummaryFacts(profile, content).Select(f => $"\n- {f.Title}: {f.Value}"));
 
     /// <summary>The reader's contact preferences as label and value pairs (time zone, quiet hours, announcements, topics).</summary>
     /// <param name="profile">The reader's profile.</param>
+    /// <param name="content">The author's content (their time zone, used until the reader has one).</param>
     /// <returns>The pairs, in that order.</returns>
-    public static IReadOnlyList<(string Title, string Value)> SummaryFacts(ReaderProfile profile)
+    public static IReadOnlyList<(string Title, string Value)> SummaryFacts(ReaderProfile profile, AuthorContent content)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(content);
         var preferences = profile.Preferences;
-        var zone = TimeZoneResolver.Find(profile.TimeZone) is { } z ? z.Id : "not set (I use UTC)";
+        var zone = TimeZoneResolver.Find(profile.TimeZone) is { } z ? z.Id : $"not set (I use {content.AuthorName}'s, {content.TimeZone})";
         var announcements = preferences.AnnouncementsOptOut
             ? "off (you said stop)"
             : $"on, at most {AnnouncementOptOut.Frequency(preferences.MaxAnnouncementsPerWeek)}";
@@ -116,7 +119,7 @@ public sealed class PreferencesDialog : ComponentDialog
         var profile = await _state.Profile.GetAsync(step.Context, () => new ReaderProfile(), cancellationToken).ConfigureAwait(false);
         var intro = step.Options as string == Again
             ? "Anything else to change?"
-            : "Here are your preferences:\n" + Summarize(profile) + "\n\nWhat would you like to change?";
+            : "Here are your preferences:\n" + Summarize(profile, _content) + "\n\nWhat would you like to change?";
         var toggle = profile.Preferences.AnnouncementsOptOut
             ? new Choice(ResumeChoice) { Synonyms = ["resume", "turn on", "start announcements", "turn announcements on"] }
             : new Choice(StopChoice) { Synonyms = ["turn off", "no announcements", "turn announcements off", "pause"] };

@@ -18,12 +18,13 @@ internal sealed class PreferencesFormDialog : Dialog
 
     private readonly ReaderStateAccessors _state;
     private readonly string _topicExamples;
+    private readonly AuthorContent _content;
 
     public PreferencesFormDialog(ReaderStateAccessors state, AuthorContent content)
         : base(nameof(PreferencesFormDialog))
     {
         _state = state ?? throw new ArgumentNullException(nameof(state));
-        ArgumentNullException.ThrowIfNull(content);
+        _content = content ?? throw new ArgumentNullException(nameof(content));
         _topicExamples = string.Join(", ", content.Books.SelectMany(b => b.Tags).Distinct(StringComparer.Ordinal).Take(3));
     }
 
@@ -82,7 +83,7 @@ internal sealed class PreferencesFormDialog : Dialog
         }
 
         // A Markdown list: Teams and Web Chat join single-newline lines into one paragraph.
-        var summary = string.Concat(PreferencesDialog.SummaryFacts(profile).Select(f => $"\n- {f.Title}: {f.Value}"));
+        var summary = PreferencesDialog.Summarize(profile, _content);
         await dc.Context.SendActivityAsync("Saved. Your preferences now:\n" + summary, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await dc.EndDialogAsync(true, cancellationToken).ConfigureAwait(false);
     }

@@ -8,6 +8,7 @@ using AuthorBot.BotFramework.Dialogs;
 using AuthorBot.BotFramework.Dialogs.Choices;
 using AuthorBot.BotFramework.Dialogs.Prompts;
 using AuthorBot.BotFramework.Schema;
+using AuthorBot.Dialogs.Content;
 using AuthorBot.Dialogs.Intents;
 using AuthorBot.Dialogs.Preferences;
 using AuthorBot.Dialogs.Profile;
@@ -37,7 +38,9 @@ public sealed partial class PrivacyDialog : ComponentDialog
     public const string ExportContentType = "application/json";
 
     private const string SummaryIntro = "Here's what I know about you:";
-    private const string SummaryFooter = "Say \"export my data\" for a full copy, or \"delete my data\" to erase it.";
+    private const string SummaryFooter = "Export my data sends you a full copy; Delete my data erases it all.";
+    private const string YouToldMe = "you told me";
+    private const string YourPreferences = "your preferences";
     private const string WhatPrompt = "privacy.what";
     private const string ConfirmDeletePrompt = "privacy.confirmDelete";
 
@@ -46,15 +49,18 @@ public sealed partial class PrivacyDialog : ComponentDialog
     private readonly ReaderStateAccessors _state;
     private readonly IReadOnlyList<IReaderDataStore> _stores;
     private readonly TimeProvider _clock;
+    private readonly AuthorContent _content;
 
     /// <summary>Creates the dialog.</summary>
     /// <param name="state">The shared state accessors.</param>
     /// <param name="stores">Every store that keeps something about readers.</param>
     /// <param name="clock">The clock.</param>
-    public PrivacyDialog(ReaderStateAccessors state, IEnumerable<IReaderDataStore> stores, TimeProvider clock)
+    /// <param name="content">The author's content (their time zone, used until the reader has one).</param>
+    public PrivacyDialog(ReaderStateAccessors state, IEnumerable<IReaderDataStore> stores, TimeProvider clock, AuthorContent content)
         : base(nameof(PrivacyDialog))
     {
         _state = state ?? throw new ArgumentNullException(nameof(state));
+        _content = content ?? throw new ArgumentNullException(nameof(content));
         ArgumentNullException.ThrowIfNull(stores);
         _stores = [.. stores];
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
@@ -150,8 +156,9 @@ public sealed partial class PrivacyDialog : ComponentDialog
     }
 
     /// <summary>
-    /// Everything held about the reader: as label and value pairs on an Adaptive Card where cards render (Teams, Web Chat),
-    /// as lines of text elsewhere.
+    /// Everything held about the reader, one item per line, each saying what it is, its value and where it came from:
+    /// a FactSet on an Adaptive Card with Export and Delete buttons where cards render (Teams, Web Chat), a Markdown
+    /// list with those two as suggested actions elsewhere (single-newline lines would run together as one paragraph).
     /// </summary>
     private async Task<Activity> SummaryAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -159,52 +166,72 @@ public sealed partial class PrivacyDialog : ComponentDialog
         if (!Channel.SupportsAdaptiveCards(turnContext.Activity.ChannelId))
         {
             var text = new StringBuilder(SummaryIntro).Append('\n');
-            foreach (var (title, value) in facts)
+            foreach (var fact in facts)
             {
-                text.Append(CultureInfo.InvariantCulture, $"{title}: {value}\n");
+                text.Append(CultureInfo.InvariantCulture, $"\n- {fact.Title}: {fact.Value} ({fact.Source})");
             }
 
-            return MessageFactory.Text(text.Append('\n').Append(SummaryFooter).ToString());
+            var message = MessageFactory.Text(text.Append("\n\n").Append(SummaryFooter).ToString());
+            message.SuggestedActions = new SuggestedActions
+            {
+                Actions = [new CardAction(ActionTypes.ImBack, ExportChoice, ExportChoice), new CardAction(ActionTypes.ImBack, DeleteChoice, DeleteChoice)],
+            };
+            return message;
         }
 
         var card = AdaptiveCards.Card(
             [
                 AdaptiveCards.TextBlock(SummaryIntro, size: "medium", weight: "bolder"),
-                AdaptiveCards.FactSet(facts),
+                AdaptiveCards.FactSet(facts.Select(f => (f.Title, $"{f.Value} · {f.Source}"))),
                 AdaptiveCards.TextBlock(SummaryFooter, subtle: true),
             ],
-            fallbackText: SummaryIntro + " " + string.Join("; ", facts.Select(f => $"{f.Title}: {f.Value}")));
+            [
+                AdaptiveCards.Submit(ExportChoice, new JsonObject { [ChoiceFactory.CardChoiceProperty] = ExportChoice }),
+                AdaptiveCards.Submit(DeleteChoice, new JsonObject { [ChoiceFactory.CardChoiceProperty] = DeleteChoice }, style: "destructive"),
+            ],
+            fallbackText: SummaryIntro + " " + string.Join("; ", facts.Select(f => $"{f.Title}: {f.Value} ({f.Source})")));
         return MessageFactory.Attachment(AdaptiveCards.ToAttachment(card));
     }
 
-    private async Task<List<(string Title, string Value)>> SummaryFactsAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    private async Task<List<(string Title, string Value, string Source)>> SummaryFactsAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var profile = await _state.Profile.GetAsync(turnContext, () => new ReaderProfile(), cancellationToken).ConfigureAwait(false);
-        List<(string Title, string Value)> facts =
+        List<(string Title, string Value, string Source)> facts =
         [
-            ("Name", profile.Name ?? "you haven't told me"),
-            ("Email", profile.Email ?? "you haven't told me"),
-            ("Newsletter", Newsletter(profile.Newsletter)),
-            .. PreferencesDialog.SummaryFacts(profile),
+            ("Name", profile.Name ?? "you haven't told me", profile.Name is null ? "nothing stored" : YouToldMe),
+            ("Email", profile.Email ?? "you haven't told me", profile.Email is null ? "nothing stored" : "you gave it for the newsletter"),
+            ("Newsletter", Newsletter(profile.Newsletter), profile.Newsletter is null ? "nothing stored" : "your answer when I asked"),
         ];
+        foreach (var (title, value) in PreferencesDialog.SummaryFacts(profile, _content))
+        {
+            facts.Add((title, value, title switch
+            {
+                "Time zone" when profile.TimeZone is null => $"{_content.AuthorName}'s setting",
+                "Time zone" when profile.TimeZoneFromClient => "sent by your chat app",
+                "Time zone" => "you chose it in your preferences",
+                "Topics" => "your preferences and the genres you picked",
+                _ => YourPreferences,
+            }));
+        }
+
         if (profile.Locale is { } locale)
         {
-            facts.Add(("Language", locale));
+            facts.Add(("Language", locale, "sent by your chat app"));
         }
 
         if (profile.TenantId is { } tenant)
         {
-            facts.Add(("Microsoft 365 organization", tenant));
+            facts.Add(("Microsoft 365 organization", tenant, "sent by Microsoft Teams"));
         }
 
         if (profile.AadObjectId is { } account)
         {
-            facts.Add(("Microsoft 365 account", account));
+            facts.Add(("Microsoft 365 account", account, "sent by Microsoft Teams"));
         }
 
         if (profile.WelcomedAt is { } welcomed)
         {
-            facts.Add(("First chat", Day(welcomed)));
+            facts.Add(("First chat", Day(welcomed), "when you first talked to me"));
         }
 
         var reader = TurnReader.Of(turnContext);
@@ -214,7 +241,7 @@ public sealed partial class PrivacyDialog : ComponentDialog
             if (records is not null)
             {
                 var count = records is JsonArray array ? array.Count : 1;
-                facts.Add((Capitalize(store.Name), $"{count} record{(count == 1 ? string.Empty : "s")}"));
+                facts.Add((Capitalize(store.Name), $"{count} record{(count == 1 ? string.Empty : "s")}", "what you did in our chats"));
             }
         }
 

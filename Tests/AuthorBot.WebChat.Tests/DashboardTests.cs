@@ -155,17 +155,90 @@ public sealed class DashboardTests(ChromiumFixture chromium)
     }
 
     [Fact]
+    public async Task Missed_messages_are_listed_most_asked_first_and_taught_and_inbox_messages_are_marked_handled()
+    {
+        using var data = new TempFolder();
+        await using var host = await StartHostAsync(data);
+        await DashboardSeed.MissesAsync(host);
+        await DashboardSeed.InboxAsync(host);
+        await using var context = await NewAuthorAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, host);
+        await Expect(page.Locator("body[data-understanding-loaded=true]")).ToHaveCountAsync(1);
+
+        // One row per wording, most asked first, with the bot's guess preselected.
+        var misses = page.Locator("#misses-table tbody tr");
+        await Expect(misses).ToHaveCountAsync(2);
+        await Expect(misses.First.Locator("td").Nth(0)).ToHaveTextAsync("Do you sign ebooks?");
+        await Expect(misses.First.Locator("td").Nth(1)).ToHaveTextAsync("3");
+        await Expect(misses.First.Locator("td").Nth(3)).ToHaveTextAsync("faq:signed-copies (41.0 %)");
+        await Expect(misses.Nth(1).Locator("td").Nth(0)).ToHaveTextAsync("is there an audio version");
+
+        await Screenshots.TakeAsync(page, "dashboard-misses-inbox");
+
+        // Teaching a wording labels every message in it, through the understanding API's own validation; the row leaves
+        // the list.
+        await misses.First.GetByRole(AriaRole.Combobox, new LocatorGetByRoleOptions { Name = "What \"Do you sign ebooks?\" meant" }).SelectOptionAsync("formats");
+        await misses.First.GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(page.Locator("#misses-status")).ToHaveTextAsync("Learned: \"Do you sign ebooks?\" means formats.");
+        await Expect(misses).ToHaveCountAsync(1);
+        await Expect(misses.First.Locator("td").First).ToHaveTextAsync("is there an audio version");
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiKey);
+        using (var all = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/understanding/misses?all=true", UriKind.Relative))))
+        {
+            var labelled = all.RootElement.EnumerateArray().Where(m => m.TryGetProperty("label", out _)).ToList();
+            Assert.Equal(3, labelled.Count);
+            Assert.All(labelled, m => Assert.Equal("formats", m.GetProperty("label").GetString()));
+            Assert.All(labelled, m => Assert.Equal("Do you sign ebooks?", m.GetProperty("text").GetString()));
+        }
+
+        // The inbox: who, what, how to reply; marking it handled is kept by the API too.
+        var message = page.Locator("#inbox-table tbody tr");
+        await Expect(message).ToHaveCountAsync(1);
+        await Expect(page.Locator("#inbox-summary")).ToHaveTextAsync("1 waiting for you, 0 handled.");
+        await Expect(message).ToContainTextAsync("Could you visit our book club in Leith?");
+        await Expect(message).ToContainTextAsync("ada@example.com");
+        await message.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Mark handled: the message from Ada" }).ClickAsync();
+        await Expect(page.Locator("#inbox-summary")).ToHaveTextAsync("0 waiting for you, 1 handled.");
+        await Expect(message.Locator("td").Last).ToContainTextAsync("Handled ");
+        using (var unread = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/understanding/inbox", UriKind.Relative))))
+        {
+            Assert.Equal(0, unread.RootElement.GetArrayLength());
+        }
+
+        // The same endpoints refuse without the session, and a bad label gets the API's 400, not a 5xx.
+        var anonymous = await chromium.Browser.NewContextAsync();
+        await using (anonymous)
+        {
+            Assert.Equal(401, (await anonymous.APIRequest.GetAsync(new Uri(host.BaseAddress, "/dashboard/api/inbox").ToString())).Status);
+            Assert.Equal(401, (await anonymous.APIRequest.PostAsync(new Uri(host.BaseAddress, "/dashboard/api/inbox/1/read").ToString(), new APIRequestContextOptions { DataObject = new { } })).Status);
+        }
+
+        var bad = await context.APIRequest.PostAsync(new Uri(host.BaseAddress, "/dashboard/api/misses/1/label").ToString(), new APIRequestContextOptions { DataObject = new { intent = "no-such-intent" } });
+        Assert.Equal(400, bad.Status);
+        var notJson = await context.APIRequest.PostAsync(new Uri(host.BaseAddress, "/dashboard/api/inbox/1/read").ToString(), new APIRequestContextOptions { Form = context.APIRequest.CreateFormData() });
+        Assert.Equal(415, notJson.Status);
+
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
+    }
+
+    [Fact]
     public async Task Axe_finds_no_serious_or_critical_violations_on_the_dashboard_or_its_sign_in()
     {
         using var data = new TempFolder();
         await using var host = await StartHostAsync(data);
         await SeedAsync(host);
+        await DashboardSeed.MissesAsync(host);
+        await DashboardSeed.InboxAsync(host);
         await using var context = await NewAuthorAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(host.BaseAddress, "/dashboard").ToString());
         Assert.Empty(await Axe.SeriousViolationsAsync(page));
 
         await SignInAsync(page, host);
+        await Expect(page.Locator("#inbox-table tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#misses-table tbody tr")).ToHaveCountAsync(2);
         Assert.Empty(await Axe.SeriousViolationsAsync(page));
     }
 

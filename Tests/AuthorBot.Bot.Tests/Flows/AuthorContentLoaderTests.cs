@@ -75,6 +75,19 @@ public class AuthorContentLoaderTests
     }
 
     [Fact]
+    public void The_authors_time_zone_is_the_one_named_else_the_one_most_dates_use()
+    {
+        Assert.Equal("Europe/London", Parse(Valid).TimeZone); // two London events, one New York launch
+        var named = Valid.Replace("{ \"name\": \"Test Author\" }", "{ \"name\": \"Test Author\", \"timeZone\": \"America/Chicago\" }", StringComparison.Ordinal);
+        Assert.Equal("America/Chicago", Parse(named).TimeZone);
+        Assert.Equal("Europe/London", AuthorContentLoader.Load(ContentServiceCollectionExtensions.ResolvePath(null)).TimeZone);
+
+        var wrong = Valid.Replace("{ \"name\": \"Test Author\" }", "{ \"name\": \"Test Author\", \"timeZone\": \"Edinburgh\" }", StringComparison.Ordinal);
+        var error = Assert.Throws<AuthorContentException>(() => Parse(wrong));
+        Assert.Equal(["author.json line 2: author.timeZone \"Edinburgh\" is not an IANA time zone id like \"Europe/London\""], error.Errors);
+    }
+
+    [Fact]
     public void A_missing_field_names_the_field_and_the_line_of_its_object()
     {
         var json = Valid.Replace("      \"startsAt\": \"2027-07-01T14:00\",\n", string.Empty, StringComparison.Ordinal);

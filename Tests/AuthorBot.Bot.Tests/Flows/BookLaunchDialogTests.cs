@@ -9,7 +9,7 @@ public class BookLaunchDialogTests
     private static readonly DateTimeOffset _launchAt = new(2027, 3, 2, 14, 0, 0, TimeSpan.Zero); // 09:00 in New York
 
     [Fact]
-    public async Task Reader_without_a_time_zone_sees_utc_said_so_with_pre_order_buttons_and_gets_a_launch_day_reminder()
+    public async Task Reader_without_a_time_zone_sees_the_authors_zone_named_with_pre_order_buttons_and_gets_a_launch_day_reminder()
     {
         var reminders = new RecordingReminderScheduler();
         var harness = new ReaderBotHarness(configure: s => s.AddSingleton<IReminderScheduler>(reminders));
@@ -18,8 +18,11 @@ public class BookLaunchDialogTests
             .Send("when is the new book out?")
             .AssertReply(reply =>
             {
-                Assert.Contains("The Glass Cartographer, comes out Tuesday 2 March 2027 at 14:00 UTC.", reply.Text, StringComparison.Ordinal);
-                Assert.Contains("That's in UTC because I don't know your time zone", reply.Text, StringComparison.Ordinal);
+                // The author lives in Edinburgh (author.timeZone is Europe/London): 14:00 UTC is 14:00 GMT in March; the test
+                // reader writes en-US, so the date comes month first on a 12-hour clock.
+                Assert.Contains("The Glass Cartographer, comes out Tuesday, March 2, 2027 at 2:00 PM London time (GMT).", reply.Text, StringComparison.Ordinal);
+                Assert.Contains("That's Maren Holloway's time because I don't know your time zone yet", reply.Text, StringComparison.Ordinal);
+                Assert.DoesNotContain("UTC", reply.Text, StringComparison.Ordinal);
                 var card = FlowTestHelpers.Hero(Assert.Single(reply.Attachments!));
                 Assert.Equal("The Glass Cartographer", card.Title);
                 Assert.All(card.Buttons!, b => Assert.Equal(ActionTypes.OpenUrl, b.Type));
@@ -28,7 +31,7 @@ public class BookLaunchDialogTests
             })
             .AssertReply(reply => Assert.Equal("Would you like me to remind you on launch day?", reply.Text))
             .Send("yes please")
-            .AssertReply("Done: I'll message you when The Glass Cartographer comes out, Tuesday 2 March 2027 at 14:00 UTC.")
+            .AssertReply("Done: I'll message you when The Glass Cartographer comes out, Tuesday, March 2, 2027 at 2:00 PM London time (GMT).")
             .StartTestAsync();
 
         var reminder = Assert.Single(reminders.Pending.Values);
@@ -48,7 +51,7 @@ public class BookLaunchDialogTests
             .AssertReply(reply =>
             {
                 // 14:00 UTC is 01:00 the next day in Sydney (UTC+11 in March).
-                Assert.Contains("comes out Wednesday 3 March 2027 at 01:00 Sydney time.", reply.Text, StringComparison.Ordinal);
+                Assert.Contains("comes out Wednesday, March 3, 2027 at 1:00 AM Sydney time (AEDT).", reply.Text, StringComparison.Ordinal);
                 Assert.DoesNotContain("UTC", reply.Text, StringComparison.Ordinal);
             })
             .AssertReply(_ => { })

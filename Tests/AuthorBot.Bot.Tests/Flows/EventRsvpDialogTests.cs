@@ -20,12 +20,13 @@ public class EventRsvpDialogTests
             .AssertReply(reply =>
             {
                 Assert.StartsWith("Here's what's coming up with Maren Holloway.", reply.Text, StringComparison.Ordinal);
+                Assert.Contains("Times are Maren Holloway's, London time (GMT), because I don't know your time zone", reply.Text, StringComparison.Ordinal);
                 Assert.Equal(AttachmentLayoutTypes.Carousel, reply.AttachmentLayout);
                 var cards = reply.Attachments!.Select(FlowTestHelpers.Hero).ToList();
                 Assert.Equal(3, cards.Count);
                 Assert.StartsWith("Webinar", cards[0].Title, StringComparison.Ordinal); // soonest first
                 Assert.Equal("300 seats left.", cards[0].Text);
-                Assert.Contains("Thursday 14 January 2027 at 18:00 UTC", cards[0].Subtitle, StringComparison.Ordinal);
+                Assert.Contains("Thursday, January 14, 2027 at 6:00 PM London time (GMT)", cards[0].Subtitle, StringComparison.Ordinal);
             })
             .AssertReply(reply => Assert.Equal("Which event would you like?", reply.Text))
             .Send("the webinar please")
@@ -33,7 +34,7 @@ public class EventRsvpDialogTests
             .Send("count me in")
             .AssertReply(reply =>
             {
-                Assert.StartsWith("You're in!", reply.Text, StringComparison.Ordinal);
+                Assert.StartsWith("You're in! Your seat for Webinar: building a city that moves, Thursday, January 14, 2027 at 6:00 PM London time (GMT), is booked.", reply.Text, StringComparison.Ordinal);
                 var ics = Assert.Single(reply.Attachments!);
                 Assert.Equal("text/calendar", ics.ContentType);
                 Assert.Contains("DTSTART:20270114T180000Z\r\n", FlowTestHelpers.DataUrlText(ics), StringComparison.Ordinal);
@@ -120,7 +121,7 @@ public class EventRsvpDialogTests
             .AssertReply(reply =>
             {
                 Assert.DoesNotContain("UTC", reply.Text, StringComparison.Ordinal);
-                Assert.StartsWith("Saturday 20 March 2027 at 10:00 New York time", FlowTestHelpers.Hero(reply.Attachments![0]).Subtitle, StringComparison.Ordinal);
+                Assert.StartsWith("Saturday, March 20, 2027 at 10:00 AM New York time (EDT)", FlowTestHelpers.Hero(reply.Attachments![0]).Subtitle, StringComparison.Ordinal);
             })
             .StartTestAsync();
     }

@@ -14,7 +14,7 @@ public class PreferencesDialogTests
             .Send("my preferences")
             .AssertReply(reply =>
             {
-                Assert.Contains("Time zone: not set (I use UTC)", reply.Text, StringComparison.Ordinal);
+                Assert.Contains("- Time zone: not set (I use Maren Holloway's, Europe/London)", reply.Text, StringComparison.Ordinal);
                 Assert.Contains("Announcements: on, at most 3 a week", reply.Text, StringComparison.Ordinal);
             })
             .Send("time zone")

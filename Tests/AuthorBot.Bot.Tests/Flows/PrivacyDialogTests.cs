@@ -1,5 +1,7 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using AuthorBot.Bot.Tests.Dialogs;
+using AuthorBot.BotFramework.Schema;
 using AuthorBot.BotFramework.State;
 using AuthorBot.Dialogs.Privacy;
 using AuthorBot.Dialogs.Profile;
@@ -31,6 +33,62 @@ public sealed class PrivacyDialogTests : IDisposable
                 Assert.Contains("Time zone: Europe/Paris", reply.Text, StringComparison.Ordinal);
                 Assert.Contains("Event RSVPs: 1 record", reply.Text, StringComparison.Ordinal);
             })
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Where_text_is_all_the_summary_is_a_markdown_list_naming_each_source_with_export_and_delete_buttons()
+    {
+        var harness = await ReaderWithHistoryAsync(new MemoryStorage());
+
+        await harness.Flow()
+            .Send("what do you know about me?")
+            .AssertReply(reply =>
+            {
+                var lines = reply.Text!.Split('\n');
+                Assert.Equal("Here's what I know about you:", lines[0]);
+                Assert.Equal(string.Empty, lines[1]); // a blank line, or Markdown runs the list into the intro
+                Assert.Contains("- Name: Jo (you told me)", lines);
+                Assert.Contains("- Email: jo@example.org (you gave it for the newsletter)", lines);
+                Assert.Contains("- Time zone: Europe/Paris (you chose it in your preferences)", lines);
+                Assert.Contains("- Event RSVPs: 1 record (what you did in our chats)", lines);
+                Assert.Equal(["Export my data", "Delete my data"], reply.SuggestedActions!.Actions!.Select(a => a.Value!.Value.GetString()));
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task In_web_chat_the_summary_is_a_fact_set_naming_each_source_with_export_and_delete_buttons_that_work()
+    {
+        var harness = new ReaderBotHarness(channelId: "webchat");
+        await harness.SetProfileAsync(p =>
+        {
+            p.Name = "Ana";
+            p.TimeZone = "America/New_York";
+            p.TimeZoneFromClient = true;
+            p.Locale = "en-US";
+        });
+        JsonObject? card = null;
+
+        await harness.Flow()
+            .Send("what do you know about me?")
+            .AssertReply(reply => card = JsonNode.Parse(JsonSerializer.Serialize(Assert.Single(reply.Attachments!).Content))!.AsObject())
+            .StartTestAsync();
+
+        var facts = card!["body"]!.AsArray().Single(e => (string?)e!["type"] == "FactSet")!["facts"]!.AsArray()
+            .ToDictionary(f => (string)f!["title"]!, f => (string)f!["value"]!);
+        Assert.Equal("Ana · you told me", facts["Name"]);
+        Assert.Equal("America/New_York · sent by your chat app", facts["Time zone"]);
+        Assert.Equal("en-US · sent by your chat app", facts["Language"]);
+        Assert.Equal("you haven't told me · nothing stored", facts["Email"]);
+        var buttons = card["actions"]!.AsArray().Select(a => ((string)a!["title"]!, (string)a["data"]!["choice"]!)).ToList();
+        Assert.Equal([("Export my data", "Export my data"), ("Delete my data", "Delete my data")], buttons);
+
+        // Pressing Export posts the button's value with no text, as Web Chat does.
+        var press = new Activity(ActivityTypes.Message) { Value = JsonSerializer.SerializeToElement(new { choice = "Export my data" }) };
+        await harness.Flow()
+            .Send(press)
+            .AssertReply(reply => Assert.Equal("authorbot-my-data.json", Assert.Single(reply.Attachments!).Name))
             .StartTestAsync();
     }
 

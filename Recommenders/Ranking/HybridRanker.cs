@@ -17,6 +17,10 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
 {
     private const int Components = 4;
 
+    // Each book's primary author and series as a number (case-insensitive; −1 for none), for the diversity caps.
+    private readonly int[] _authorOf = GroupIds(catalog, item => item.PrimaryAuthor is { Length: > 0 } author ? author : null);
+    private readonly int[] _seriesOf = GroupIds(catalog, item => item.Series);
+
     public HybridRankerOptions Options => options;
 
     public Scored Score(ServingModel serving, ReaderState reader, float[]? readerVector, RecommendationRequest request)
@@ -47,24 +51,16 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
         var excluded = signals.Excluded;
         for (var c = 0; c < Components; c++)
         {
+            // A component without weight adds nothing, and its (zero) scale hides its minimum from the reasons too.
             var values = Part(signals, c);
-            if (values.IsEmpty)
+            if (values.IsEmpty || scored.Weights[c] == 0)
             {
                 scored.Minimum[c] = 0f;
                 scored.Scale[c] = 0f;
                 continue;
             }
 
-            var min = float.PositiveInfinity;
-            var max = float.NegativeInfinity;
-            for (var i = 0; i < n; i++)
-            {
-                if (!excluded[i] && float.IsFinite(values[i]))
-                {
-                    min = Math.Min(min, values[i]);
-                    max = Math.Max(max, values[i]);
-                }
-            }
+            var (min, max) = MaskedVectorMath.FiniteRange(values, excluded);
 
             // A flat component (or none at all) scales to zeros and so drops out.
             var range = max - min;
@@ -82,26 +78,10 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
                 continue;
             }
 
-            var values = Part(signals, c);
-            var min = scored.Minimum[c];
-            for (var i = 0; i < n; i++)
-            {
-                var v = values[i];
-                if (float.IsFinite(v))
-                {
-                    total[i] += weight * (v - min);
-                }
-            }
+            MaskedVectorMath.AddShiftedFinite(total, Part(signals, c), weight, scored.Minimum[c]);
         }
 
-        for (var i = 0; i < n; i++)
-        {
-            if (excluded[i])
-            {
-                total[i] = float.NegativeInfinity;
-            }
-        }
-
+        MaskedVectorMath.SetExcluded(total, excluded, float.NegativeInfinity);
         total.CopyTo(scored.Total);
     }
 
@@ -113,13 +93,20 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
 
         // Each candidate's largest similarity to a pick so far, updated with each new pick only.
         var redundancy = ArrayPool<float>.Shared.Rent(capacity);
+
+        // Candidates whose author or series reached its cap: flagged when it does, rather than looked up per candidate.
+        var capped = ArrayPool<bool>.Shared.Rent(capacity);
         try
         {
             var size = TopK.Select(scored.Total, scored.Signals.Excluded, pool.AsSpan(0, capacity));
             redundancy.AsSpan(0, size).Clear();
+            for (var at = 0; at < size; at++)
+            {
+                // A book without a known author is capped by nothing but its series.
+                capped[at] = (_authorOf[pool[at]] >= 0 && options.MaxPerAuthor <= 0) || (_seriesOf[pool[at]] >= 0 && options.MaxPerSeries <= 0);
+            }
+
             var picked = new List<int>(count);
-            var authors = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            var series = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             var lambda = options.DiversityTradeoff;
             foreach (var enforceCaps in (ReadOnlySpan<bool>)[true, false])
             {
@@ -130,17 +117,7 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
                     for (var at = 0; at < size; at++)
                     {
                         var c = pool[at];
-                        if (c < 0)
-                        {
-                            continue;
-                        }
-
-                        var item = catalog[c];
-
-                        // A book without a known author is capped by nothing but its series.
-                        if (enforceCaps
-                            && ((item.PrimaryAuthor.Length > 0 && authors.GetValueOrDefault(item.PrimaryAuthor) >= options.MaxPerAuthor)
-                                || (item.Series is { } s && series.GetValueOrDefault(s) >= options.MaxPerSeries)))
+                        if (c < 0 || (enforceCaps && capped[at]))
                         {
                             continue;
                         }
@@ -169,15 +146,36 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
                         }
                     }
 
-                    var chosen = catalog[chosenIndex];
-                    if (chosen.PrimaryAuthor.Length > 0)
-                    {
-                        authors[chosen.PrimaryAuthor] = authors.GetValueOrDefault(chosen.PrimaryAuthor) + 1;
-                    }
+                    Cap(_authorOf, options.MaxPerAuthor);
+                    Cap(_seriesOf, options.MaxPerSeries);
 
-                    if (chosen.Series is { } name)
+                    // Flags the candidates that share the new pick's author (or series) once the picks reach the cap.
+                    void Cap(int[] groupOf, int limit)
                     {
-                        series[name] = series.GetValueOrDefault(name) + 1;
+                        var group = groupOf[chosenIndex];
+                        if (group < 0)
+                        {
+                            return;
+                        }
+
+                        var taken = 0;
+                        foreach (var p in picked)
+                        {
+                            taken += groupOf[p] == group ? 1 : 0;
+                        }
+
+                        if (taken < limit)
+                        {
+                            return;
+                        }
+
+                        for (var at = 0; at < size; at++)
+                        {
+                            if (pool[at] >= 0 && groupOf[pool[at]] == group)
+                            {
+                                capped[at] = true;
+                            }
+                        }
                     }
                 }
             }
@@ -188,6 +186,7 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
         {
             ArrayPool<int>.Shared.Return(pool);
             ArrayPool<float>.Shared.Return(redundancy);
+            ArrayPool<bool>.Shared.Return(capped);
         }
     }
 
@@ -341,6 +340,18 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
         }
 
         return best;
+    }
+
+    private static int[] GroupIds(BookCatalog catalog, Func<CatalogItem, string?> key)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var groups = new int[catalog.Count];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            groups[i] = key(catalog[i]) is { } name ? (ids.TryGetValue(name, out var id) ? id : ids[name] = ids.Count) : -1;
+        }
+
+        return groups;
     }
 
     private static float Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)

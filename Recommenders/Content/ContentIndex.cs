@@ -183,7 +183,26 @@ public sealed partial class ContentIndex
     }
 
     /// <summary>True when the item carries the tag (case-insensitive).</summary>
-    public bool HasTag(int item, string tag) => _vocabulary.TryGetValue(TagTerm(tag), out var id) && _terms.AsSpan(_starts[item].._starts[item + 1]).BinarySearch(id) >= 0;
+    public bool HasTag(int item, string tag) => TagTermId(tag) is var id and >= 0 && _terms.AsSpan(_starts[item].._starts[item + 1]).BinarySearch(id) >= 0;
+
+    /// <summary>
+    /// The term of a tag ("tag:" and the trimmed, lower-cased name), or −1 when no book carries it; looked up through a
+    /// stack buffer, since a request asks for it once per candidate.
+    /// </summary>
+    private int TagTermId(string tag)
+    {
+        var name = tag.AsSpan().Trim();
+        const string Prefix = "tag:";
+        if (name.Length > 256)
+        {
+            return _vocabulary.TryGetValue(TagTerm(tag), out var found) ? found : -1;
+        }
+
+        Span<char> term = stackalloc char[Prefix.Length + name.Length];
+        Prefix.CopyTo(term);
+        name.ToLowerInvariant(term[Prefix.Length..]);
+        return _vocabulary.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(term, out var id) ? id : -1;
+    }
 
     private static string TagTerm(string tag) => "tag:" + tag.Trim().ToLowerInvariant();
 

@@ -272,7 +272,7 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
     {
         var book = catalog[item];
         var tags = request.PreferredTags ?? [];
-        var matchingTag = tags.FirstOrDefault(t => content.HasTag(item, t));
+        var matchingTag = MatchingTag(tags, item);
         switch (group)
         {
             case ReasonGroup.Collaborative or ReasonGroup.ItemItem or ReasonGroup.Content:
@@ -340,6 +340,25 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
         }
 
         return best;
+    }
+
+    // A loop rather than FirstOrDefault with a lambda: the lambda's closure was an allocation per reason.
+    private string? MatchingTag(IReadOnlyCollection<string> tags, int item)
+    {
+        if (tags.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var tag in tags)
+        {
+            if (content.HasTag(item, tag))
+            {
+                return tag;
+            }
+        }
+
+        return null;
     }
 
     private static int[] GroupIds(BookCatalog catalog, Func<CatalogItem, string?> key)

@@ -88,6 +88,55 @@ internal static class MaskedVectorMath
         }
     }
 
+    /// <summary>values[i] += delta wherever values[i] is finite.</summary>
+    public static void AddFinite(Span<float> values, float delta)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var value = ref MemoryMarshal.GetReference(values);
+            var d = Vector256.Create(delta);
+            for (; i + Vector256<float>.Count <= values.Length; i += Vector256<float>.Count)
+            {
+                var x = Vector256.LoadUnsafe(ref value, (nuint)i);
+                Vector256.ConditionalSelect(Finite(x), x + d, x).StoreUnsafe(ref value, (nuint)i);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            values[i] = float.IsFinite(values[i]) ? values[i] + delta : values[i];
+        }
+    }
+
+    /// <summary>The largest value (−∞ for none; NaN when any value is NaN).</summary>
+    public static float Max(ReadOnlySpan<float> values)
+    {
+        var max = float.NegativeInfinity;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated && values.Length >= Vector256<float>.Count)
+        {
+            ref var value = ref MemoryMarshal.GetReference(values);
+            var high = Vector256.Create(float.NegativeInfinity);
+            for (; i + Vector256<float>.Count <= values.Length; i += Vector256<float>.Count)
+            {
+                high = Vector256.Max(high, Vector256.LoadUnsafe(ref value, (nuint)i));
+            }
+
+            for (var lane = 0; lane < Vector256<float>.Count; lane++)
+            {
+                max = Math.Max(max, high.GetElement(lane));
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            max = Math.Max(max, values[i]);
+        }
+
+        return max;
+    }
+
     /// <summary>Sets every excluded item's total to <paramref name="value"/>.</summary>
     public static void SetExcluded(Span<float> total, ReadOnlySpan<bool> excluded, float value)
     {

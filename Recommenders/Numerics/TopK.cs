@@ -57,6 +57,13 @@ public static class TopK
     }
 
     /// <summary>
+    /// <see cref="Select(ReadOnlySpan{float}, ReadOnlySpan{bool}, Span{int})"/> among the given candidates only (in any
+    /// order; ties still go to the lower index).
+    /// </summary>
+    public static int SelectAmong(ReadOnlySpan<float> scores, ReadOnlySpan<int> candidates, Span<int> result) =>
+        result.IsEmpty || candidates.IsEmpty ? 0 : Heap(scores, default, candidates, result);
+
+    /// <summary>
     /// The score about 2k items of the whole would exceed, estimated from every stride-th item (about 8k of them): the
     /// (2k·m/n)-th best of a sample of m.
     /// </summary>
@@ -118,7 +125,7 @@ public static class TopK
         return size == rank ? best[0] : float.NegativeInfinity;
     }
 
-    /// <summary>The heap selection over every item, or over <paramref name="indices"/> (ascending) when given.</summary>
+    /// <summary>The heap selection over every item, or over <paramref name="indices"/> when given.</summary>
     private static int Heap(ReadOnlySpan<float> scores, ReadOnlySpan<bool> excluded, ReadOnlySpan<int> indices, Span<int> result)
     {
         var k = result.Length;

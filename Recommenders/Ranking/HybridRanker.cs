@@ -98,7 +98,7 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
         var capped = ArrayPool<bool>.Shared.Rent(capacity);
         try
         {
-            var size = TopK.Select(scored.Total, scored.Signals.Excluded, pool.AsSpan(0, capacity));
+            var size = Shortlist(scored, pool.AsSpan(0, capacity));
             redundancy.AsSpan(0, size).Clear();
             for (var at = 0; at < size; at++)
             {
@@ -254,17 +254,40 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
 
         // Candidates first, in the learned order scaled to [0, 1] for MMR; anything else after them, in blend order.
         var total = scored.Total;
-        for (var i = 0; i < total.Length; i++)
-        {
-            total[i] = float.IsFinite(total[i]) ? total[i] - 2f : total[i];
-        }
+        MaskedVectorMath.AddFinite(total, -2f);
 
         var (min, max) = learned.Range();
         var range = max - min;
+        // The best total of the rest: MMR's shortlist needs no pass over the catalogue when the candidates beat it.
+        foreach (var item in pool.Items)
+        {
+            total[item] = float.NegativeInfinity;
+        }
+
+        scored.OutsideBest = MaskedVectorMath.Max(total);
         for (var c = 0; c < pool.Count; c++)
         {
             total[pool.Items[c]] = range > 1e-9f ? (learned.Scores[c] - min) / range : 1f;
         }
+    }
+
+    /// <summary>
+    /// The best <paramref name="shortlist"/>.Length items by <see cref="Scored.Total"/>, best first: from the learned
+    /// stage's candidates alone when they fill it and its weakest still beats every other item (the same answer,
+    /// without a pass over the catalogue), from every item otherwise.
+    /// </summary>
+    private static int Shortlist(Scored scored, Span<int> shortlist)
+    {
+        if (scored.Learned is { } learned && learned.Pool.Count >= shortlist.Length)
+        {
+            var size = TopK.SelectAmong(scored.Total, learned.Pool.Items, shortlist);
+            if (size == shortlist.Length && scored.Total[shortlist[size - 1]] > scored.OutsideBest)
+            {
+                return size;
+            }
+        }
+
+        return TopK.Select(scored.Total, scored.Signals.Excluded, shortlist);
     }
 
     private (string Reason, RecommendationSource Source) Describe(
@@ -401,6 +424,9 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
         public Span<float> Total => _total.AsSpan(0, Signals.Count);
 
         public LearnedScores? Learned { get; set; }
+
+        /// <summary>With the learned stage, the largest <see cref="Total"/> of any item that is not a candidate.</summary>
+        public float OutsideBest { get; set; } = float.PositiveInfinity;
 
         /// <summary>A component's weighted, [0, 1]-scaled contribution to the blend for one item.</summary>
         public float PartValue(int component, int item)

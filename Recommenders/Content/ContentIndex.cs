@@ -11,8 +11,11 @@ namespace AuthorBot.Recommenders.Content;
 public sealed partial class ContentIndex
 {
     private readonly Dictionary<string, int> _vocabulary;
-    private readonly int[][] _terms;
-    private readonly float[][] _weights;
+    // Item i's terms (ascending) and weights at [_starts[i], _starts[i + 1]): one contiguous run for the whole
+    // catalogue, so scoring every item streams through memory instead of visiting two small arrays per item.
+    private readonly int[] _starts;
+    private readonly int[] _terms;
+    private readonly float[] _weights;
 
     /// <summary>Builds the index for a catalogue.</summary>
     public ContentIndex(BookCatalog catalog)
@@ -68,8 +71,9 @@ public sealed partial class ContentIndex
         }
 
         var n = catalog.Count;
-        _terms = new int[n][];
-        _weights = new float[n][];
+        _starts = new int[n + 1];
+        var allTerms = new List<int>();
+        var allWeights = new List<float>();
         for (var i = 0; i < n; i++)
         {
             var entries = counts[i].OrderBy(e => e.Key).ToArray();
@@ -81,24 +85,28 @@ public sealed partial class ContentIndex
                 weights[t] = norm > 0 ? weights[t] / norm : 0;
             }
 
-            _terms[i] = terms;
-            _weights[i] = weights;
+            allTerms.AddRange(terms);
+            allWeights.AddRange(weights);
+            _starts[i + 1] = allTerms.Count;
         }
+
+        _terms = [.. allTerms];
+        _weights = [.. allWeights];
     }
 
     /// <summary>Number of distinct terms.</summary>
     public int TermCount => _vocabulary.Count;
 
     /// <summary>Number of items indexed.</summary>
-    public int ItemCount => _terms.Length;
+    public int ItemCount => _starts.Length - 1;
 
     /// <summary>Cosine similarity of two items' content.</summary>
     public float Similarity(int a, int b)
     {
-        var ta = _terms[a];
-        var tb = _terms[b];
-        var wa = _weights[a];
-        var wb = _weights[b];
+        var ta = _terms.AsSpan(_starts[a].._starts[a + 1]);
+        var tb = _terms.AsSpan(_starts[b].._starts[b + 1]);
+        var wa = _weights.AsSpan(_starts[a].._starts[a + 1]);
+        var wb = _weights.AsSpan(_starts[b].._starts[b + 1]);
         float s = 0;
         int i = 0, j = 0;
         while (i < ta.Length && j < tb.Length)
@@ -139,8 +147,8 @@ public sealed partial class ContentIndex
         profile[.._vocabulary.Count].Clear();
         foreach (var (item, weight) in items)
         {
-            var terms = _terms[item];
-            var weights = _weights[item];
+            var terms = _terms.AsSpan(_starts[item].._starts[item + 1]);
+            var weights = _weights.AsSpan(_starts[item].._starts[item + 1]);
             for (var t = 0; t < terms.Length; t++)
             {
                 profile[terms[t]] += weight * weights[t];
@@ -159,12 +167,13 @@ public sealed partial class ContentIndex
     /// <summary>Scores every item against a profile (dot product with the item's unit vector).</summary>
     public void Score(ReadOnlySpan<float> profile, Span<float> scores)
     {
-        for (var i = 0; i < _terms.Length; i++)
+        var terms = _terms;
+        var weights = _weights;
+        var starts = _starts;
+        for (var i = 0; i + 1 < starts.Length; i++)
         {
-            var terms = _terms[i];
-            var weights = _weights[i];
             float s = 0;
-            for (var t = 0; t < terms.Length; t++)
+            for (var t = starts[i]; t < starts[i + 1]; t++)
             {
                 s += profile[terms[t]] * weights[t];
             }
@@ -174,7 +183,26 @@ public sealed partial class ContentIndex
     }
 
     /// <summary>True when the item carries the tag (case-insensitive).</summary>
-    public bool HasTag(int item, string tag) => _vocabulary.TryGetValue(TagTerm(tag), out var id) && Array.BinarySearch(_terms[item], id) >= 0;
+    public bool HasTag(int item, string tag) => TagTermId(tag) is var id and >= 0 && _terms.AsSpan(_starts[item].._starts[item + 1]).BinarySearch(id) >= 0;
+
+    /// <summary>
+    /// The term of a tag ("tag:" and the trimmed, lower-cased name), or −1 when no book carries it; looked up through a
+    /// stack buffer, since a request asks for it once per candidate.
+    /// </summary>
+    private int TagTermId(string tag)
+    {
+        var name = tag.AsSpan().Trim();
+        const string Prefix = "tag:";
+        if (name.Length > 256)
+        {
+            return _vocabulary.TryGetValue(TagTerm(tag), out var found) ? found : -1;
+        }
+
+        Span<char> term = stackalloc char[Prefix.Length + name.Length];
+        Prefix.CopyTo(term);
+        name.ToLowerInvariant(term[Prefix.Length..]);
+        return _vocabulary.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(term, out var id) ? id : -1;
+    }
 
     private static string TagTerm(string tag) => "tag:" + tag.Trim().ToLowerInvariant();
 

@@ -129,8 +129,19 @@ public sealed class RecommenderEngine
             return cached.Vector;
         }
 
-        var known = reader.Strengths.Where(s => state.CatalogToModel[s.Item] >= 0).ToArray();
-        var vector = model.FoldIn([.. known.Select(s => state.CatalogToModel[s.Item])], [.. known.Select(s => s.Strength)]);
+        var items = new int[reader.Strengths.Length];
+        var strengths = new float[reader.Strengths.Length];
+        var known = 0;
+        foreach (var (item, strength) in reader.Strengths)
+        {
+            if (state.CatalogToModel[item] is var m and >= 0)
+            {
+                items[known] = m;
+                strengths[known++] = strength;
+            }
+        }
+
+        var vector = model.FoldIn(items.AsSpan(0, known), strengths.AsSpan(0, known));
         _folded[readerId] = (model.Version, count, vector);
         return vector;
     }

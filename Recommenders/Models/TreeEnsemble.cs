@@ -5,9 +5,10 @@ namespace AuthorBot.Recommenders.Models;
 /// a request scores about a hundred candidates, and a per-row prediction engine would take most of the latency budget.
 /// Node n of tree t sends a row left when feature[<see cref="SplitFeatures"/>[n]] &lt;= threshold (as ML.NET's trees
 /// do); a negative child c is leaf ~c of that tree. Immutable.
-/// A request scores its candidates tree by tree (<see cref="ScoreAll"/>), so each tree stays in cache while every row
-/// walks it, four rows at a time (leaves are nodes that lead to themselves, so the four walks step together without a
-/// branch per row). An explanation only re-walks the trees that test the features it changes (<see cref="Lifts"/>).
+/// A request scores its candidates and explains its picks through the trees' bit masks (<see cref="QuickScorer"/>),
+/// which need no walk; trees of more than 64 leaves are walked instead, tree by tree so each tree stays in cache while
+/// every row walks it, four rows at a time (leaves are nodes that lead to themselves, so the four walks step together
+/// without a branch per row), and an explanation then only re-walks the trees that test the features it changes.
 /// </summary>
 public sealed class TreeEnsemble : IFeatureScorer
 {
@@ -29,6 +30,9 @@ public sealed class TreeEnsemble : IFeatureScorer
 
     // Bit min(f, 63) is set when the tree tests feature f.
     private readonly ulong[] _treeFeatures;
+
+    // The same trees as bit masks, for explanations (null when a tree has more than 64 leaves).
+    private readonly QuickScorer? _quick;
 
     /// <summary>Wraps the arrays of trained trees (owned by the ensemble from here on).</summary>
     /// <exception cref="ArgumentException">The arrays are inconsistent.</exception>
@@ -120,6 +124,8 @@ public sealed class TreeEnsemble : IFeatureScorer
                 _walkValues[at] = leafValues[leafStarts[t] + l];
             }
         }
+
+        _quick = QuickScorer.TryBuild(featureCount, nodeStarts, leafStarts, splitFeatures, thresholds, left, right, leafValues);
     }
 
     /// <summary>Length of the feature vector.</summary>
@@ -197,6 +203,19 @@ public sealed class TreeEnsemble : IFeatureScorer
             throw new ArgumentException($"Expected {scores.Length} rows of {stride} features.", nameof(rows));
         }
 
+        if (_quick is not null)
+        {
+            _quick.ScoreAll(rows, Bias, scores);
+            return;
+        }
+
+        WalkScoreAll(rows, scores);
+    }
+
+    /// <summary><see cref="ScoreAll"/> by walking the trees (for trees of more than 64 leaves).</summary>
+    internal void WalkScoreAll(ReadOnlySpan<float> rows, Span<float> scores)
+    {
+        var stride = FeatureCount;
         scores.Fill(Bias);
         var features = _walkFeatures;
         var thresholds = _walkThresholds;
@@ -253,6 +272,22 @@ public sealed class TreeEnsemble : IFeatureScorer
             throw new ArgumentException($"Expected rows of {stride} features and one lift per group.", nameof(features));
         }
 
+        if (_quick is not null && groups.Length <= 64)
+        {
+            _quick.Lifts(features, reference, groups, _treeFeatures, lifts);
+            return;
+        }
+
+        WalkLifts(features, reference, groups, lifts);
+    }
+
+    /// <summary>
+    /// <see cref="Lifts"/> by walking the trees (for trees of more than 64 leaves); the bit-mask path must equal it
+    /// bit for bit.
+    /// </summary>
+    internal void WalkLifts(ReadOnlySpan<float> features, ReadOnlySpan<float> reference, ReadOnlySpan<ulong> groups, Span<float> lifts)
+    {
+        var stride = FeatureCount;
         var probes = groups.Length * stride <= 1024 ? stackalloc float[groups.Length * stride] : new float[groups.Length * stride];
         for (var g = 0; g < groups.Length; g++)
         {

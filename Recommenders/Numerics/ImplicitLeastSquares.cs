@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Providers.LinearAlgebra;
 
 namespace AuthorBot.Recommenders.Numerics;
 
@@ -71,11 +72,12 @@ internal static class ImplicitLeastSquares
             }
         }
 
-        var a = Matrix<double>.Build.Dense(k, k, scratch);
-        var x = a.Cholesky().Solve(Vector<double>.Build.Dense(b));
+        // What Matrix.Cholesky().Solve(b) runs, in place on the scratch matrix and b, without its copies of both.
+        LinearAlgebraControl.Provider.CholeskyFactor(scratch, k);
+        LinearAlgebraControl.Provider.CholeskySolveFactored(scratch, k, b, 1);
         for (var d = 0; d < k; d++)
         {
-            result[d] = (float)x[d];
+            result[d] = (float)b[d];
         }
     }
 

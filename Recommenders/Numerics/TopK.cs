@@ -44,7 +44,7 @@ public static class TopK
 
                 if (count >= k)
                 {
-                    return Heap(scores, excluded, above.AsSpan(0, count), result);
+                    return Sorted(scores, above.AsSpan(0, count), result);
                 }
             }
             finally
@@ -55,6 +55,54 @@ public static class TopK
 
         return Heap(scores, excluded, default, result);
     }
+
+    /// <summary>
+    /// The best of a few hundred candidates (already unmasked and not NaN) by one sort of 64-bit keys, score descending
+    /// then index ascending, the order the heap gives; a primitive sort is cheaper than a heap of k indices here.
+    /// </summary>
+    private static int Sorted(ReadOnlySpan<float> scores, ReadOnlySpan<int> candidates, Span<int> result)
+    {
+        var keys = ArrayPool<long>.Shared.Rent(candidates.Length);
+        try
+        {
+            for (var n = 0; n < candidates.Length; n++)
+            {
+                // Adding 0 turns −0 into +0, which the heap also treats as equal; then the float's bits, made to sort
+                // ascending as unsigned and flipped, so the best score has the smallest key.
+                var bits = BitConverter.SingleToUInt32Bits(scores[candidates[n]] + 0f);
+                var ascending = (bits & 0x8000_0000u) != 0 ? ~bits : bits | 0x8000_0000u;
+                keys[n] = (long)((((ulong)~ascending) << 32) | (uint)candidates[n]);
+            }
+
+            var sorted = keys.AsSpan(0, candidates.Length);
+
+            // Signed longs: flip the top bit so the unsigned order above survives the signed sort.
+            for (var n = 0; n < sorted.Length; n++)
+            {
+                sorted[n] ^= long.MinValue;
+            }
+
+            sorted.Sort();
+            var size = Math.Min(result.Length, sorted.Length);
+            for (var n = 0; n < size; n++)
+            {
+                result[n] = (int)(uint)sorted[n];
+            }
+
+            return size;
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(keys);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Select(ReadOnlySpan{float}, ReadOnlySpan{bool}, Span{int})"/> among the given candidates only (in any
+    /// order; ties still go to the lower index).
+    /// </summary>
+    public static int SelectAmong(ReadOnlySpan<float> scores, ReadOnlySpan<int> candidates, Span<int> result) =>
+        result.IsEmpty || candidates.IsEmpty ? 0 : Heap(scores, default, candidates, result);
 
     /// <summary>
     /// The score about 2k items of the whole would exceed, estimated from every stride-th item (about 8k of them): the
@@ -118,7 +166,7 @@ public static class TopK
         return size == rank ? best[0] : float.NegativeInfinity;
     }
 
-    /// <summary>The heap selection over every item, or over <paramref name="indices"/> (ascending) when given.</summary>
+    /// <summary>The heap selection over every item, or over <paramref name="indices"/> when given.</summary>
     private static int Heap(ReadOnlySpan<float> scores, ReadOnlySpan<bool> excluded, ReadOnlySpan<int> indices, Span<int> result)
     {
         var k = result.Length;

@@ -17,6 +17,10 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
 {
     private const int Components = 4;
 
+    // Each book's primary author and series as a number (case-insensitive; −1 for none), for the diversity caps.
+    private readonly int[] _authorOf = GroupIds(catalog, item => item.PrimaryAuthor is { Length: > 0 } author ? author : null);
+    private readonly int[] _seriesOf = GroupIds(catalog, item => item.Series);
+
     public HybridRankerOptions Options => options;
 
     public Scored Score(ServingModel serving, ReaderState reader, float[]? readerVector, RecommendationRequest request)
@@ -47,24 +51,16 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
         var excluded = signals.Excluded;
         for (var c = 0; c < Components; c++)
         {
+            // A component without weight adds nothing, and its (zero) scale hides its minimum from the reasons too.
             var values = Part(signals, c);
-            if (values.IsEmpty)
+            if (values.IsEmpty || scored.Weights[c] == 0)
             {
                 scored.Minimum[c] = 0f;
                 scored.Scale[c] = 0f;
                 continue;
             }
 
-            var min = float.PositiveInfinity;
-            var max = float.NegativeInfinity;
-            for (var i = 0; i < n; i++)
-            {
-                if (!excluded[i] && float.IsFinite(values[i]))
-                {
-                    min = Math.Min(min, values[i]);
-                    max = Math.Max(max, values[i]);
-                }
-            }
+            var (min, max) = MaskedVectorMath.FiniteRange(values, excluded);
 
             // A flat component (or none at all) scales to zeros and so drops out.
             var range = max - min;
@@ -82,26 +78,10 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
                 continue;
             }
 
-            var values = Part(signals, c);
-            var min = scored.Minimum[c];
-            for (var i = 0; i < n; i++)
-            {
-                var v = values[i];
-                if (float.IsFinite(v))
-                {
-                    total[i] += weight * (v - min);
-                }
-            }
+            MaskedVectorMath.AddShiftedFinite(total, Part(signals, c), weight, scored.Minimum[c]);
         }
 
-        for (var i = 0; i < n; i++)
-        {
-            if (excluded[i])
-            {
-                total[i] = float.NegativeInfinity;
-            }
-        }
-
+        MaskedVectorMath.SetExcluded(total, excluded, float.NegativeInfinity);
         total.CopyTo(scored.Total);
     }
 
@@ -113,13 +93,20 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
 
         // Each candidate's largest similarity to a pick so far, updated with each new pick only.
         var redundancy = ArrayPool<float>.Shared.Rent(capacity);
+
+        // Candidates whose author or series reached its cap: flagged when it does, rather than looked up per candidate.
+        var capped = ArrayPool<bool>.Shared.Rent(capacity);
         try
         {
-            var size = TopK.Select(scored.Total, scored.Signals.Excluded, pool.AsSpan(0, capacity));
+            var size = Shortlist(scored, pool.AsSpan(0, capacity));
             redundancy.AsSpan(0, size).Clear();
+            for (var at = 0; at < size; at++)
+            {
+                // A book without a known author is capped by nothing but its series.
+                capped[at] = (_authorOf[pool[at]] >= 0 && options.MaxPerAuthor <= 0) || (_seriesOf[pool[at]] >= 0 && options.MaxPerSeries <= 0);
+            }
+
             var picked = new List<int>(count);
-            var authors = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            var series = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             var lambda = options.DiversityTradeoff;
             foreach (var enforceCaps in (ReadOnlySpan<bool>)[true, false])
             {
@@ -130,17 +117,7 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
                     for (var at = 0; at < size; at++)
                     {
                         var c = pool[at];
-                        if (c < 0)
-                        {
-                            continue;
-                        }
-
-                        var item = catalog[c];
-
-                        // A book without a known author is capped by nothing but its series.
-                        if (enforceCaps
-                            && ((item.PrimaryAuthor.Length > 0 && authors.GetValueOrDefault(item.PrimaryAuthor) >= options.MaxPerAuthor)
-                                || (item.Series is { } s && series.GetValueOrDefault(s) >= options.MaxPerSeries)))
+                        if (c < 0 || (enforceCaps && capped[at]))
                         {
                             continue;
                         }
@@ -169,15 +146,36 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
                         }
                     }
 
-                    var chosen = catalog[chosenIndex];
-                    if (chosen.PrimaryAuthor.Length > 0)
-                    {
-                        authors[chosen.PrimaryAuthor] = authors.GetValueOrDefault(chosen.PrimaryAuthor) + 1;
-                    }
+                    Cap(_authorOf, options.MaxPerAuthor);
+                    Cap(_seriesOf, options.MaxPerSeries);
 
-                    if (chosen.Series is { } name)
+                    // Flags the candidates that share the new pick's author (or series) once the picks reach the cap.
+                    void Cap(int[] groupOf, int limit)
                     {
-                        series[name] = series.GetValueOrDefault(name) + 1;
+                        var group = groupOf[chosenIndex];
+                        if (group < 0)
+                        {
+                            return;
+                        }
+
+                        var taken = 0;
+                        foreach (var p in picked)
+                        {
+                            taken += groupOf[p] == group ? 1 : 0;
+                        }
+
+                        if (taken < limit)
+                        {
+                            return;
+                        }
+
+                        for (var at = 0; at < size; at++)
+                        {
+                            if (pool[at] >= 0 && groupOf[pool[at]] == group)
+                            {
+                                capped[at] = true;
+                            }
+                        }
                     }
                 }
             }
@@ -188,6 +186,7 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
         {
             ArrayPool<int>.Shared.Return(pool);
             ArrayPool<float>.Shared.Return(redundancy);
+            ArrayPool<bool>.Shared.Return(capped);
         }
     }
 
@@ -255,17 +254,40 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
 
         // Candidates first, in the learned order scaled to [0, 1] for MMR; anything else after them, in blend order.
         var total = scored.Total;
-        for (var i = 0; i < total.Length; i++)
-        {
-            total[i] = float.IsFinite(total[i]) ? total[i] - 2f : total[i];
-        }
+        MaskedVectorMath.AddFinite(total, -2f);
 
         var (min, max) = learned.Range();
         var range = max - min;
+        // The best total of the rest: MMR's shortlist needs no pass over the catalogue when the candidates beat it.
+        foreach (var item in pool.Items)
+        {
+            total[item] = float.NegativeInfinity;
+        }
+
+        scored.OutsideBest = MaskedVectorMath.Max(total);
         for (var c = 0; c < pool.Count; c++)
         {
             total[pool.Items[c]] = range > 1e-9f ? (learned.Scores[c] - min) / range : 1f;
         }
+    }
+
+    /// <summary>
+    /// The best <paramref name="shortlist"/>.Length items by <see cref="Scored.Total"/>, best first: from the learned
+    /// stage's candidates alone when they fill it and its weakest still beats every other item (the same answer,
+    /// without a pass over the catalogue), from every item otherwise.
+    /// </summary>
+    private static int Shortlist(Scored scored, Span<int> shortlist)
+    {
+        if (scored.Learned is { } learned && learned.Pool.Count >= shortlist.Length)
+        {
+            var size = TopK.SelectAmong(scored.Total, learned.Pool.Items, shortlist);
+            if (size == shortlist.Length && scored.Total[shortlist[size - 1]] > scored.OutsideBest)
+            {
+                return size;
+            }
+        }
+
+        return TopK.Select(scored.Total, scored.Signals.Excluded, shortlist);
     }
 
     private (string Reason, RecommendationSource Source) Describe(
@@ -273,7 +295,7 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
     {
         var book = catalog[item];
         var tags = request.PreferredTags ?? [];
-        var matchingTag = tags.FirstOrDefault(t => content.HasTag(item, t));
+        var matchingTag = MatchingTag(tags, item);
         switch (group)
         {
             case ReasonGroup.Collaborative or ReasonGroup.ItemItem or ReasonGroup.Content:
@@ -343,6 +365,37 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
         return best;
     }
 
+    // A loop rather than FirstOrDefault with a lambda: the lambda's closure was an allocation per reason.
+    private string? MatchingTag(IReadOnlyCollection<string> tags, int item)
+    {
+        if (tags.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var tag in tags)
+        {
+            if (content.HasTag(item, tag))
+            {
+                return tag;
+            }
+        }
+
+        return null;
+    }
+
+    private static int[] GroupIds(BookCatalog catalog, Func<CatalogItem, string?> key)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var groups = new int[catalog.Count];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            groups[i] = key(catalog[i]) is { } name ? (ids.TryGetValue(name, out var id) ? id : ids[name] = ids.Count) : -1;
+        }
+
+        return groups;
+    }
+
     private static float Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         var den = MathF.Sqrt(VectorMath.Dot(a, a) * VectorMath.Dot(b, b));
@@ -371,6 +424,9 @@ internal sealed class HybridRanker(BookCatalog catalog, ContentIndex content, Hy
         public Span<float> Total => _total.AsSpan(0, Signals.Count);
 
         public LearnedScores? Learned { get; set; }
+
+        /// <summary>With the learned stage, the largest <see cref="Total"/> of any item that is not a candidate.</summary>
+        public float OutsideBest { get; set; } = float.PositiveInfinity;
 
         /// <summary>A component's weighted, [0, 1]-scaled contribution to the blend for one item.</summary>
         public float PartValue(int component, int item)

@@ -143,7 +143,7 @@ internal static class RankingFeatures
             f[DaysSinceLastInteraction] = days;
             f[ItemAgeYears] = asked is { } at && book.Year is { } year ? at.Year - year : -1f;
             f[ContextPopularity] = signals.HasContext ? signals.Context[i] : 0f;
-            f[TimesShown] = reader.Shown.GetValueOrDefault(i);
+            f[TimesShown] = reader.TimesShown(i);
             f[ReaderAge] = traits?.Age is { } age ? age : -1f;
             f[ReaderGender] = gender;
             f[DayPartOfRequest] = asked is { } when ? (float)DayParts.Of(when) : -1f;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using AuthorBot.Recommenders.Catalog;
 using AuthorBot.Recommenders.Interactions;
 
@@ -15,64 +16,119 @@ internal sealed class ReaderState
 
     public ReaderState(IReadOnlyList<Interaction> interactions, BookCatalog catalog)
     {
-        var strengths = new Dictionary<int, float>();
-        var excluded = new HashSet<int>();
-        var shown = new Dictionary<int, int>();
-        var lastSeen = new Dictionary<int, DateTimeOffset>();
-        var consumed = new SortedSet<int>();
+        // Built once per request from the reader's log, so from sorted arrays rather than sets and dictionaries: each
+        // interaction becomes a key (item, position in the log), and one sort groups an item's interactions in log
+        // order, which keeps every per-item sum in the order the log gives it.
+        var count = interactions.Count;
+        var keys = ArrayPool<long>.Shared.Rent(Math.Max(1, count));
+        var shownKeys = ArrayPool<int>.Shared.Rent(Math.Max(1, count));
+        var events = 0;
+        var impressions = 0;
         DateTimeOffset? last = null;
-        foreach (var interaction in interactions)
+        try
         {
-            if (!catalog.TryGetIndex(interaction.ItemId, out var item))
+            for (var n = 0; n < count; n++)
             {
-                continue;
+                var interaction = interactions[n];
+                if (!catalog.TryGetIndex(interaction.ItemId, out var item))
+                {
+                    continue;
+                }
+
+                if (interaction.Kind == InteractionKind.Impression)
+                {
+                    shownKeys[impressions++] = item;
+                    continue;
+                }
+
+                keys[events++] = ((long)item << 32) | (uint)n;
+                last = last is { } l && l > interaction.Timestamp ? l : interaction.Timestamp;
             }
 
-            if (interaction.Kind == InteractionKind.Impression)
+            keys.AsSpan(0, events).Sort();
+            (ShownItems, ShownCounts) = RunLengths(shownKeys.AsSpan(0, impressions));
+            var strengths = new List<(int, float)>(events);
+            var excluded = new List<int>();
+            var consumed = new List<int>();
+            var lastSeen = new List<DateTimeOffset>();
+            for (var start = 0; start < events;)
             {
-                shown[item] = shown.GetValueOrDefault(item) + 1;
-                continue;
+                var item = (int)(keys[start] >> 32);
+                var end = start;
+                float sum = 0;
+                var excludes = false;
+                var engaged = false;
+                DateTimeOffset seen = default;
+                for (; end < events && (int)(keys[end] >> 32) == item; end++)
+                {
+                    var interaction = interactions[(int)(uint)keys[end]];
+                    sum += interaction.Strength;
+                    seen = interaction.Timestamp;
+                    excludes |= interaction.Excludes;
+                    engaged |= interaction.Engagement > 0;
+                }
+
+                if (sum != 0)
+                {
+                    strengths.Add((item, Math.Clamp(sum, -4f, 4f)));
+                }
+
+                if (excludes)
+                {
+                    excluded.Add(item);
+                }
+
+                if (engaged && sum > -1f)
+                {
+                    consumed.Add(item);
+                    lastSeen.Add(seen);
+                }
+
+                start = end;
             }
 
-            strengths[item] = strengths.GetValueOrDefault(item) + interaction.Strength;
-            lastSeen[item] = interaction.Timestamp;
-            last = last is { } l && l > interaction.Timestamp ? l : interaction.Timestamp;
-            if (interaction.Excludes)
-            {
-                excluded.Add(item);
-            }
-
-            if (interaction.Engagement > 0)
-            {
-                consumed.Add(item);
-            }
+            Strengths = [.. strengths];
+            Excluded = [.. excluded];
+            Consumed = [.. consumed];
+            Recent = Latest(consumed, lastSeen);
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(shownKeys);
         }
 
-        Strengths = [.. strengths
-            .Where(s => s.Value != 0)
-            .Select(s => (s.Key, Math.Clamp(s.Value, -4f, 4f)))
-            .OrderBy(s => s.Key)];
-        Excluded = excluded;
-        Consumed = [.. consumed.Where(i => strengths[i] > -1f)];
-        Shown = shown;
         LastInteraction = last;
-        var liked = Strengths.Where(s => s.Strength > 0.5f).Select(s => s.Item).ToArray();
-        PositiveCount = liked.Length;
-        NegativeCount = Strengths.Count(s => s.Strength < 0);
-        Recent = [.. Consumed.OrderByDescending(i => lastSeen[i]).ThenByDescending(i => i).Take(RecentCount)];
-        var authors = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var tags = new Dictionary<string, float>(StringComparer.OrdinalIgnoreCase);
-        foreach (var item in liked)
+        var liked = 0;
+        var negative = 0;
+        foreach (var (_, strength) in Strengths)
         {
+            liked += strength > 0.5f ? 1 : 0;
+            negative += strength < 0 ? 1 : 0;
+        }
+
+        PositiveCount = liked;
+        NegativeCount = negative;
+        var authors = new Dictionary<string, int>(liked, StringComparer.OrdinalIgnoreCase);
+        var tags = new Dictionary<string, float>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (item, strength) in Strengths)
+        {
+            if (strength <= 0.5f)
+            {
+                continue;
+            }
+
             var book = catalog[item];
             if (book.PrimaryAuthor.Length > 0)
             {
                 authors[book.PrimaryAuthor] = authors.GetValueOrDefault(book.PrimaryAuthor) + 1;
             }
 
-            foreach (var tag in book.Tags)
+            // Indexed: an interface's enumerator would be an allocation per book.
+            var bookTags = book.Tags;
+            for (var t = 0; t < bookTags.Count; t++)
             {
-                tags[tag] = tags.GetValueOrDefault(tag) + (1f / liked.Length);
+                tags[bookTags[t]] = tags.GetValueOrDefault(bookTags[t]) + (1f / liked);
             }
         }
 
@@ -83,8 +139,8 @@ internal sealed class ReaderState
     /// <summary>Net signed strength per catalogue item, ascending by item.</summary>
     public (int Item, float Strength)[] Strengths { get; }
 
-    /// <summary>Items read, rated, accepted or rejected.</summary>
-    public IReadOnlySet<int> Excluded { get; }
+    /// <summary>Items read, rated, accepted or rejected, ascending.</summary>
+    public int[] Excluded { get; }
 
     /// <summary>
     /// Items the reader picked up (rated, read, liked, RSVPed, opened), ascending, unless they ended up clearly
@@ -104,12 +160,87 @@ internal sealed class ReaderState
     /// <summary>When the reader last did something other than being shown a list; null for a new reader.</summary>
     public DateTimeOffset? LastInteraction { get; }
 
-    /// <summary>How many times each item was shown to the reader.</summary>
-    public IReadOnlyDictionary<int, int> Shown { get; }
+    /// <summary>The items shown to the reader, ascending, with <see cref="ShownCounts"/> beside them.</summary>
+    public int[] ShownItems { get; }
+
+    /// <summary>How many times each of <see cref="ShownItems"/> was shown.</summary>
+    public int[] ShownCounts { get; }
 
     /// <summary>Liked books per primary author.</summary>
     public IReadOnlyDictionary<string, int> AuthorCounts { get; }
 
     /// <summary>For each tag, the share of the reader's liked books that carry it.</summary>
     public IReadOnlyDictionary<string, float> TagShares { get; }
+
+    /// <summary>How many times an item was shown to the reader.</summary>
+    public int TimesShown(int item)
+    {
+        var at = Array.BinarySearch(ShownItems, item);
+        return at >= 0 ? ShownCounts[at] : 0;
+    }
+
+    private static (int[] Items, int[] Counts) RunLengths(Span<int> items)
+    {
+        if (items.IsEmpty)
+        {
+            return ([], []);
+        }
+
+        items.Sort();
+        var runs = 1;
+        for (var n = 1; n < items.Length; n++)
+        {
+            runs += items[n] != items[n - 1] ? 1 : 0;
+        }
+
+        var distinct = new int[runs];
+        var counts = new int[runs];
+        var at = 0;
+        distinct[0] = items[0];
+        for (var n = 0; n < items.Length; n++)
+        {
+            if (items[n] != distinct[at])
+            {
+                distinct[++at] = items[n];
+            }
+
+            counts[at]++;
+        }
+
+        return (distinct, counts);
+    }
+
+    /// <summary>The <see cref="RecentCount"/> items seen last (ties: the higher item first), most recent first.</summary>
+    private static int[] Latest(List<int> items, List<DateTimeOffset> seen)
+    {
+        Span<int> best = stackalloc int[RecentCount];
+        var size = 0;
+        for (var n = 0; n < items.Count; n++)
+        {
+            // Insertion into the few best so far; items come ascending, so a tie in time puts the later one first.
+            var at = size < RecentCount ? size++ : RecentCount;
+            while (at > 0 && seen[best[at - 1]].CompareTo(seen[n]) <= 0)
+            {
+                if (at < RecentCount)
+                {
+                    best[at] = best[at - 1];
+                }
+
+                at--;
+            }
+
+            if (at < RecentCount)
+            {
+                best[at] = n;
+            }
+        }
+
+        var latest = new int[size];
+        for (var n = 0; n < size; n++)
+        {
+            latest[n] = items[best[n]];
+        }
+
+        return latest;
+    }
 }

@@ -1,5 +1,6 @@
 using AuthorBot.Recommenders.Engine;
 using AuthorBot.Recommenders.Interactions;
+using AuthorBot.Recommenders.Models;
 using AuthorBot.Recommenders.Ranking;
 using AuthorBot.Recommenders.Training;
 using Microsoft.ML;
@@ -158,6 +159,67 @@ public class LearnedStageTests
         }
 
         Assert.True(nonzero > 10, $"only {nonzero} lifts differ from zero");
+    }
+
+    [Fact]
+    public void The_bit_mask_scores_and_lifts_equal_the_tree_walks_bit_for_bit()
+    {
+        var data = LearnedRankerTrainer.Collect(TestCatalog.Create(), Readers(), _options, null, new HybridRankerOptions(), CancellationToken.None)!;
+        var trees = LightGbmRanker.Train(data, _options.Ranker! with { Trees = 30, Leaves = 31 });
+        var rows = data.Features.Take(40).Select(f => f.ToArray()).ToList();
+
+        // Values on a threshold, NaN and infinities take the same branch as the walk's "value <= threshold".
+        rows[0][trees.SplitFeatures[0]] = trees.Thresholds[0];
+        rows[1][RankingFeatures.BlendScore] = float.NaN;
+        rows[2][RankingFeatures.ContentScore] = float.NegativeInfinity;
+        rows[3][RankingFeatures.PopularityScore] = float.PositiveInfinity;
+        var flat = rows.SelectMany(r => r).ToArray();
+        var masked = new float[rows.Count];
+        var walked = new float[rows.Count];
+        trees.ScoreAll(flat, masked);
+        trees.WalkScoreAll(flat, walked);
+        Assert.Equal(walked, masked);
+
+        var reference = new float[RankingFeatures.Count];
+        for (var f = 0; f < reference.Length; f++)
+        {
+            reference[f] = data.Features.Average(row => row[f]);
+        }
+
+        // Overlapping groups too: a feature in two groups, and one group of every feature.
+        ulong[] groups = [1UL << RankingFeatures.ContentScore | 1UL << RankingFeatures.ContentRank, 1UL << RankingFeatures.ContentRank | 1UL << RankingFeatures.BlendScore, ulong.MaxValue >> (64 - RankingFeatures.Count), 0UL];
+        var fast = new float[groups.Length];
+        var slow = new float[groups.Length];
+        foreach (var row in rows)
+        {
+            trees.Lifts(row, reference, groups, fast);
+            trees.WalkLifts(row, reference, groups, slow);
+            Assert.Equal(slow, fast);
+        }
+
+        Assert.Contains(rows, row => trees.Score(row) != trees.Score(reference));
+    }
+
+    [Fact]
+    public void A_tree_of_more_than_64_leaves_is_walked_and_scores_the_same()
+    {
+        // A chain of 70 splits on feature 0 (split n sends values <= n left, to leaf n), so 71 leaves.
+        const int splits = 70;
+        var features = new int[splits];
+        var thresholds = Enumerable.Range(0, splits).Select(n => (float)n).ToArray();
+        var left = Enumerable.Range(0, splits).Select(n => ~n).ToArray();
+        var right = Enumerable.Range(0, splits).Select(n => n + 1 < splits ? n + 1 : ~splits).ToArray();
+        var leaves = Enumerable.Range(0, splits + 1).Select(n => n * 0.5f).ToArray();
+        var trees = new TreeEnsemble(2, 1f, [0, splits], [0, splits + 1], features, thresholds, left, right, leaves);
+        float[] rows = [-3f, 0f, 0f, 0f, 10.5f, 0f, 69f, 0f, 1000f, 0f];
+        var scores = new float[5];
+
+        trees.ScoreAll(rows, scores);
+
+        Assert.Equal([1f, 1f, 1f + 5.5f, 1f + 34.5f, 1f + 35f], scores);
+        var lifts = new float[1];
+        trees.Lifts([10.5f, 0f], [-3f, 0f], [1UL], lifts);
+        Assert.Equal(5.5f, lifts[0]);
     }
 
     [Fact]

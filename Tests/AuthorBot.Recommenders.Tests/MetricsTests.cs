@@ -25,17 +25,20 @@ public class MetricsTests
     [InlineData(10_000, 60, 1)]
     [InlineData(5_000, 100, 2)]
     [InlineData(10_000, 100, 3)]
+    [InlineData(10_000, 100, 4)]
     public void Top_k_over_a_large_catalogue_matches_a_full_sort_with_ties_nan_and_exclusions(int n, int k, int shape)
     {
         var random = new Random(n + k + shape);
 
-        // Shapes: distinct scores; few distinct values (heavy ties); mostly −∞ with a few finite; ascending.
+        // Shapes: distinct scores; few distinct values (heavy ties); mostly −∞ with a few finite; ascending; signed
+        // values with −0 and +0 (equal, so the lower index wins).
         var scores = Enumerable.Range(0, n).Select(i => shape switch
         {
             0 => (float)random.NextDouble(),
             1 => random.Next(20) / 4f,
             2 => i % 97 == 0 ? (float)random.NextDouble() : float.NegativeInfinity,
-            _ => i / (float)n,
+            3 => i / (float)n,
+            _ => random.Next(4) switch { 0 => -0f, 1 => 0f, 2 => -(float)random.NextDouble(), _ => random.Next(50) == 0 ? (float)random.NextDouble() : -0f },
         }).ToArray();
         scores[17] = float.NaN;
         var excluded = scores.Select((_, i) => i % 11 == 0).ToArray();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -13,13 +12,7 @@ namespace AuthorBot.BotFramework.Diagnostics;
 public sealed class TelemetryIdHasher
 {
     private const int MinimumKeyBytes = 16;
-
-    // Every turn of a conversation hashes the same two ids, and an HMAC costs more than the rest of the turn's span, so
-    // recent hashes are kept; the cache is emptied when it fills, which bounds it however many readers come.
-    private const int MaximumCached = 4096;
-
     private readonly byte[] _key;
-    private readonly ConcurrentDictionary<string, string> _recent = new(StringComparer.Ordinal);
 
     /// <summary>Creates a hasher with <paramref name="key"/>.</summary>
     /// <param name="key">At least 16 bytes of secret.</param>
@@ -60,21 +53,6 @@ public sealed class TelemetryIdHasher
             return null;
         }
 
-        if (_recent.TryGetValue(id, out var known))
-        {
-            return known;
-        }
-
-        if (_recent.Count >= MaximumCached)
-        {
-            _recent.Clear();
-        }
-
-        return _recent[id] = Compute(id);
-    }
-
-    private string Compute(string id)
-    {
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
         var maxBytes = Encoding.UTF8.GetMaxByteCount(id.Length);
         var buffer = maxBytes <= 512 ? stackalloc byte[maxBytes] : new byte[maxBytes];

@@ -204,7 +204,7 @@ public sealed class MainDialog : ComponentDialog
     {
         // Strong frustration that is not clearly a request for something else gets the apology path.
         if (understood.Intent == ReaderIntents.Complaint && understood.Band != UnderstandingBand.Miss
-            || (understood.IsStronglyNegative && !understood.IsConfident))
+            || (!understood.IsConfident && understood.IsStronglyNegative))
         {
             await ApologizeAsync(step.Context, cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -13,7 +13,8 @@ namespace AuthorBot.Bot.Telemetry;
 /// Collects AuthorBot's spans and metrics with OpenTelemetry and exports them where the configuration says:
 /// Application Insights when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set, an OTLP collector when
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (both may be), a Prometheus scrape at <c>/metrics</c> with
-/// <c>Telemetry:Prometheus=true</c>, and nothing otherwise. <c>Telemetry:Enabled=false</c> turns collection off.
+/// <c>Telemetry:Prometheus=true</c>, and nothing otherwise: with no exporter no OpenTelemetry provider is registered, so
+/// nothing is recorded only to be dropped. <c>Telemetry:Enabled=false</c> turns collection off.
 /// </summary>
 internal static class TelemetryServiceCollectionExtensions
 {
@@ -33,33 +34,45 @@ internal static class TelemetryServiceCollectionExtensions
             return services;
         }
 
+        // What is collected, and how it is redacted, applies to whichever provider exists: the ones below when an
+        // exporter is configured, or one a test adds around its own in-memory exporter.
+        var serviceName = string.IsNullOrWhiteSpace(configuration[ServiceNameSetting]) ? "AuthorBot" : configuration[ServiceNameSetting]!;
         services.AddSingleton<RecommenderModelAgeGauge>();
-        var telemetry = services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(
-                string.IsNullOrWhiteSpace(configuration[ServiceNameSetting]) ? "AuthorBot" : configuration[ServiceNameSetting]!))
-            .WithTracing(tracing => tracing
-                .AddSource(BotTelemetry.SourceName, AuthorBotTelemetry.SourceName)
-                .AddAspNetCoreInstrumentation(options =>
-                {
-                    // Probes and the chat page's files are noise; Direct Line URLs carry conversation ids, so the
-                    // recorded path is the route's template.
-                    options.Filter = context => !IsQuiet(context.Request.Path);
-                    options.EnrichWithHttpResponse = static (span, response) => RedactRequest(span, response.HttpContext);
-                })
-                .AddHttpClientInstrumentation(options =>
-                    options.EnrichWithHttpRequestMessage = static (span, request) => RedactOutgoing(span, request)))
-            .WithMetrics(metrics => metrics
-                .AddMeter(BotTelemetry.MeterName, AuthorBotTelemetry.MeterName)
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddInstrumentation(provider => provider.GetRequiredService<RecommenderModelAgeGauge>()));
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .AddSource(BotTelemetry.SourceName, AuthorBotTelemetry.SourceName)
+            .AddAspNetCoreInstrumentation(options =>
+            {
+                // Probes and the chat page's files are noise; Direct Line URLs carry conversation ids, so the
+                // recorded path is the route's template.
+                options.Filter = context => !IsQuiet(context.Request.Path);
+                options.EnrichWithHttpResponse = static (span, response) => RedactRequest(span, response.HttpContext);
+            })
+            .AddHttpClientInstrumentation(options =>
+                options.EnrichWithHttpRequestMessage = static (span, request) => RedactOutgoing(span, request)));
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .AddMeter(BotTelemetry.MeterName, AuthorBotTelemetry.MeterName)
+            .AddAspNetCoreInstrumentation()
+            .AddHttpClientInstrumentation()
+            .AddInstrumentation(provider => provider.GetRequiredService<RecommenderModelAgeGauge>()));
 
         var applicationInsights = !string.IsNullOrWhiteSpace(configuration[ApplicationInsightsSetting]);
         var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointSetting]);
+        var prometheus = configuration.GetValue(PrometheusSetting, false);
+        if (!applicationInsights && !otlp && !prometheus)
+        {
+            // Nothing would leave the process, so no provider listens: AuthorBot's sources then start no spans and its
+            // instruments stay disabled, and a turn pays nothing for telemetry it would throw away.
+            return services;
+        }
+
+        var telemetry = services.AddOpenTelemetry().WithMetrics();
         if (applicationInsights || otlp)
         {
             // Logs leave the process only towards an exporter, and only after their ids are hashed.
-            telemetry.WithLogging(logging => logging.AddProcessor(provider => new LogRecordScrubber(provider.GetRequiredService<TelemetryIdHasher>())));
+            telemetry.WithTracing()
+                .WithLogging(logging => logging.AddProcessor(provider => new LogRecordScrubber(provider.GetRequiredService<TelemetryIdHasher>())));
         }
 
         if (applicationInsights)
@@ -72,7 +85,7 @@ internal static class TelemetryServiceCollectionExtensions
             telemetry.UseOtlpExporter();
         }
 
-        if (configuration.GetValue(PrometheusSetting, false))
+        if (prometheus)
         {
             telemetry.WithMetrics(metrics => metrics.AddPrometheusExporter());
         }

@@ -34,7 +34,7 @@ internal sealed class InstrumentedStorage : IStorage, IDisposable
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var operation = Start("read", keys.Length);
+        var operation = Start("read", "storage read", keys.Length);
         try
         {
             var result = await _inner.ReadAsync(keys, cancellationToken).ConfigureAwait(false);
@@ -51,7 +51,7 @@ internal sealed class InstrumentedStorage : IStorage, IDisposable
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var operation = Start("write", changes.Count);
+        var operation = Start("write", "storage write", changes.Count);
         try
         {
             await _inner.WriteAsync(changes, cancellationToken).ConfigureAwait(false);
@@ -67,7 +67,7 @@ internal sealed class InstrumentedStorage : IStorage, IDisposable
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var operation = Start("delete", keys.Length);
+        var operation = Start("delete", "storage delete", keys.Length);
         try
         {
             await _inner.DeleteAsync(keys, cancellationToken).ConfigureAwait(false);
@@ -95,9 +95,9 @@ internal sealed class InstrumentedStorage : IStorage, IDisposable
         _ => "error",
     };
 
-    private Operation Start(string name, int keys)
+    private Operation Start(string name, string spanName, int keys)
     {
-        var span = BotTelemetry.Source.StartActivity("storage " + name, ActivityKind.Client);
+        var span = BotTelemetry.Source.StartActivity(spanName, ActivityKind.Client);
         if (span is { IsAllDataRequested: true })
         {
             span.SetTag(TelemetryAttributes.StorageOperation, name);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Diagnostics;
 using AuthorBot.BotFramework.Builder;
 using AuthorBot.BotFramework.Schema;
@@ -15,6 +16,7 @@ public sealed class TurnTelemetryMiddleware : IMiddleware
     private const string Ok = "ok";
     private const string Error = "error";
     private const string Cancelled = "cancelled";
+    private const string OtherType = "other";
 
     private static readonly HashSet<string> _knownTypes = new(StringComparer.Ordinal)
     {
@@ -30,6 +32,10 @@ public sealed class TurnTelemetryMiddleware : IMiddleware
         Channels.Slack, Channels.Telegram, Channels.Facebook, Channels.Line, Channels.Skype, Channels.Email, Channels.Sms,
     };
 
+    // Span names by activity type, made once rather than on every turn.
+    private static readonly FrozenDictionary<string, string> _spanNames =
+        _knownTypes.Append(OtherType).ToFrozenDictionary(type => type, type => "turn " + type, StringComparer.Ordinal);
+
     private readonly TelemetryIdHasher _hasher;
 
     /// <summary>Creates the middleware.</summary>
@@ -42,7 +48,7 @@ public sealed class TurnTelemetryMiddleware : IMiddleware
     /// <summary>The activity type as a metric or span value: a known type, or "other" (a client may send anything).</summary>
     /// <param name="type">The activity's type.</param>
     /// <returns>A value of a small, fixed set.</returns>
-    public static string TypeOf(string? type) => type is not null && _knownTypes.Contains(type) ? type : "other";
+    public static string TypeOf(string? type) => type is not null && _knownTypes.Contains(type) ? type : OtherType;
 
     /// <summary>The channel as a metric or span value: a known channel id, or "other".</summary>
     /// <param name="channelId">The activity's channel id.</param>
@@ -57,7 +63,7 @@ public sealed class TurnTelemetryMiddleware : IMiddleware
         var recordsMetrics = BotTelemetry.Turns.Enabled || BotTelemetry.TurnDuration.Enabled;
         var activity = turnContext.Activity;
         var type = TypeOf(activity.Type);
-        using var span = BotTelemetry.Source.StartActivity("turn " + type, ActivityKind.Internal);
+        using var span = BotTelemetry.Source.StartActivity(_spanNames[type], ActivityKind.Internal);
         if (span is null && !recordsMetrics)
         {
             await next(cancellationToken).ConfigureAwait(false);

@@ -114,8 +114,11 @@ public sealed class ReaderUnderstanding
     {
         var classifier = await GetClassifierAsync().ConfigureAwait(false);
         var prediction = classifier.Classify(text);
-        var books = prediction.Utterance.Entities.Where(m => m.Entity.Kind == "book").Select(m => m.Entity.Value).Distinct(StringComparer.Ordinal).ToList();
-        return new Understood(prediction, Sentiment.Score(text), BandOf(prediction), books);
+        IReadOnlyList<string> books = prediction.Utterance.Entities.Count == 0
+            ? []
+            : prediction.Utterance.Entities.Where(m => m.Entity.Kind == "book").Select(m => m.Entity.Value).Distinct(StringComparer.Ordinal).ToList();
+        var sentiment = Sentiment;
+        return new Understood(prediction, () => sentiment.Score(text), BandOf(prediction), books);
     }
 
     private async Task<IntentClassifier> TrainAsync()

@@ -7,12 +7,38 @@ namespace AuthorBot.Dialogs.Intents;
 /// later steps read the same answer: the intent and its probability, the runner-up, the band, the sentiment score and the
 /// author's books the message names.
 /// </summary>
-/// <param name="Prediction">The classifier's answer.</param>
-/// <param name="Sentiment">VADER's compound score, -1 to 1.</param>
-/// <param name="Band">What the score means for the bot.</param>
-/// <param name="BookIds">The author's books named in the message, in order.</param>
-public sealed record Understood(IntentPrediction Prediction, double Sentiment, UnderstandingBand Band, IReadOnlyList<string> BookIds)
+public sealed record Understood
 {
+    // Most messages are answered on their intent alone (a confident request, an answer inside a flow), so the sentiment
+    // is scored the first time something asks for it, once.
+    private readonly Lazy<double> _sentiment;
+
+    /// <summary>Creates the understanding of one message.</summary>
+    /// <param name="prediction">The classifier's answer.</param>
+    /// <param name="sentiment">Scores the message's sentiment (VADER's compound, -1 to 1) when first asked.</param>
+    /// <param name="band">What the score means for the bot.</param>
+    /// <param name="bookIds">The author's books named in the message, in order.</param>
+    public Understood(IntentPrediction prediction, Func<double> sentiment, UnderstandingBand band, IReadOnlyList<string> bookIds)
+    {
+        ArgumentNullException.ThrowIfNull(sentiment);
+        Prediction = prediction ?? throw new ArgumentNullException(nameof(prediction));
+        _sentiment = new Lazy<double>(sentiment);
+        Band = band;
+        BookIds = bookIds ?? throw new ArgumentNullException(nameof(bookIds));
+    }
+
+    /// <summary>The classifier's answer.</summary>
+    public IntentPrediction Prediction { get; init; }
+
+    /// <summary>What the score means for the bot.</summary>
+    public UnderstandingBand Band { get; init; }
+
+    /// <summary>The author's books named in the message, in order.</summary>
+    public IReadOnlyList<string> BookIds { get; init; }
+
+    /// <summary>VADER's compound score of the message, -1 to 1.</summary>
+    public double Sentiment => _sentiment.Value;
+
     /// <summary>The most likely intent, or null when nothing in the message was understood.</summary>
     public string? Intent => Prediction.Best?.Intent;
 

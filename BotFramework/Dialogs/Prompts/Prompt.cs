@@ -17,6 +17,10 @@ public abstract class Prompt<T> : Dialog
     private const string StateKey = "state";
     private const string AttemptCountKey = "attemptCount";
 
+    // The turn state key of the answer RecognizesAnswerAsync read, which ContinueDialogAsync then takes instead of
+    // recognizing the same message a second time.
+    private const string RecognizedKey = "AuthorBot.Prompt.Recognized";
+
     private readonly PromptValidator<T>? _validator;
     private readonly int _maxAttempts = 3;
 
@@ -78,8 +82,23 @@ public abstract class Prompt<T> : Dialog
 
         var instance = dc.ActiveDialog!;
         var options = Options(instance);
-        var state = PromptState(instance.State);
-        var recognized = await OnRecognizeAsync(dc.Context, state, options, cancellationToken).ConfigureAwait(false);
+        PromptRecognizerResult<T> recognized;
+        IDictionary<string, object?> state;
+        if (dc.Context.TurnState.Get<RecognizedAnswer>(RecognizedKey) is { } earlier && earlier.Matches(this, instance, dc.Context.Activity))
+        {
+            // A parent asked whether this message answers the prompt (to tell an answer from a change of topic): the
+            // recognizer already ran on a copy of this state, so that copy, with what the recognizer noted, is the state.
+            dc.Context.TurnState.Remove(RecognizedKey);
+            recognized = earlier.Result;
+            state = earlier.State;
+            instance.State[StateKey] = state;
+        }
+        else
+        {
+            state = PromptState(instance.State);
+            recognized = await OnRecognizeAsync(dc.Context, state, options, cancellationToken).ConfigureAwait(false);
+        }
+
         var attempts = state.GetValue<int>(AttemptCountKey) + 1;
         state[AttemptCountKey] = attempts;
 
@@ -142,6 +161,7 @@ public abstract class Prompt<T> : Dialog
 
         var state = new Dictionary<string, object?>(PromptState(instance.State), StringComparer.Ordinal);
         var recognized = await OnRecognizeAsync(turnContext, state, Options(instance), cancellationToken).ConfigureAwait(false);
+        turnContext.TurnState.Set(RecognizedKey, new RecognizedAnswer(this, instance, turnContext.Activity, recognized, state));
         return recognized.Succeeded;
     }
 
@@ -241,4 +261,11 @@ public abstract class Prompt<T> : Dialog
     // Sending stamps ids and addresses on an activity, so each send gets its own copy of the stored question.
     private static Activity Copy(Activity activity) =>
         BotJson.Deserialize(BotJson.Serialize(activity), BotJsonContext.Default.Activity) ?? Activity.CreateMessageActivity();
+
+    /// <summary>What <see cref="RecognizesAnswerAsync"/> recognized, for the same prompt, stack entry and message only.</summary>
+    private sealed record RecognizedAnswer(Prompt<T> Prompt, DialogInstance Instance, Activity Message, PromptRecognizerResult<T> Result, IDictionary<string, object?> State)
+    {
+        public bool Matches(Prompt<T> prompt, DialogInstance instance, Activity message) =>
+            ReferenceEquals(Prompt, prompt) && ReferenceEquals(Instance, instance) && ReferenceEquals(Message, message);
+    }
 }

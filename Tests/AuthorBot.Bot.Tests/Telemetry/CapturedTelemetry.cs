@@ -10,12 +10,14 @@ internal sealed class CapturedTelemetry
     private readonly List<Activity> _spans = [];
     private readonly List<MetricSnapshot> _metrics = [];
 
-    /// <summary>Adds the in-memory exporters to the host's tracer and meter providers.</summary>
-    public void AddTo(WebApplicationBuilder builder)
-    {
-        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans));
-        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(_metrics));
-    }
+    /// <summary>
+    /// Exports the host's telemetry to memory: an exporter is what makes the host's tracer and meter providers exist,
+    /// and they collect what the host configured for them.
+    /// </summary>
+    public void AddTo(WebApplicationBuilder builder) =>
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.AddInMemoryExporter(_spans))
+            .WithMetrics(metrics => metrics.AddInMemoryExporter(_metrics));
 
     public IReadOnlyList<Activity> Spans
     {

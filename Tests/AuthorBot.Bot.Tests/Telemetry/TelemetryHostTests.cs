@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using AuthorBot.Bot.Tests.EndToEnd;
 using AuthorBot.BotFramework.Diagnostics;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace AuthorBot.Bot.Tests.Telemetry;
 
@@ -102,5 +104,26 @@ public class TelemetryHostTests
             && Equals(s.GetTagItem(TelemetryAttributes.ConversationHash), host.Services.GetRequiredService<TelemetryIdHasher>().Hash("c-cancel"))
             && s.GetTagItem(TelemetryAttributes.Dialog) is null);
         Assert.Equal(ActivityStatusCode.Unset, cancelTurn.Status);
+    }
+
+    [Fact]
+    public async Task Without_an_exporter_no_provider_listens_and_a_Prometheus_scrape_makes_one_that_counts_turns()
+    {
+        await using (var quiet = await RunningHost.StartWithMemoryAsync())
+        {
+            Assert.Null(quiet.Services.GetService<TracerProvider>());
+            Assert.Null(quiet.Services.GetService<MeterProvider>());
+            Assert.Contains("name", await quiet.ExpectRepliesAsync("c-quiet", "u-quiet", "subscribe to the newsletter"), StringComparison.OrdinalIgnoreCase);
+        }
+
+        await using var scraped = await RunningHost.StartAsync(["--Storage:Provider=Memory", "--Telemetry:Prometheus=true"]);
+        Assert.NotNull(scraped.Services.GetService<MeterProvider>());
+
+        // A scrape exports metrics only, so nothing collects spans.
+        Assert.Null(scraped.Services.GetService<TracerProvider>());
+        await scraped.ExpectRepliesAsync("c-scraped", "u-scraped", "subscribe to the newsletter");
+        var exposition = await scraped.Client.GetStringAsync("/metrics");
+        Assert.Contains("authorbot_turns", exposition, StringComparison.Ordinal);
+        Assert.DoesNotContain("u-scraped", exposition, StringComparison.Ordinal);
     }
 }

@@ -234,6 +234,40 @@ public sealed class AttachmentUploadTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.OK, fits.StatusCode);
     }
 
+    [Fact]
+    public async Task Uploads_under_the_limit_refused_at_their_first_part_each_hear_400_not_a_reset()
+    {
+        // Refused before the big part is read: the rest of the body is still arriving when the answer is decided.
+        using var folder = new TempFolder();
+        await using var host = await RunningHost.StartAsync(["--Storage:Provider=Memory", $"--DirectLine:DataDirectory={folder.Path}"]);
+        using var session = await DirectLineSession.StartAsync(host);
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, 24), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
+        {
+            var body = new MemoryStream();
+            body.Write("--b\r\nContent-Type: text/plain\r\n\r\nhello\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.svg\"\r\nContent-Type: image/svg+xml\r\n\r\n"u8);
+            body.Write(new byte[7_000_000 + (i * 40_000)]);
+            body.Write("\r\n--b--\r\n"u8);
+            using var content = new ByteArrayContent(body.ToArray());
+            content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=b");
+            try
+            {
+                using var response = await session.Client.PostAsync(new Uri($"conversations/{session.ConversationId}/upload?userId={session.UserId}", UriKind.Relative), content, ct);
+                if (response.StatusCode != HttpStatusCode.BadRequest)
+                {
+                    failures.Enqueue($"{i}: {(int)response.StatusCode}");
+                }
+            }
+            catch (HttpRequestException exception)
+            {
+                failures.Enqueue($"{i}: {exception.Message}");
+            }
+        });
+
+        Assert.True(failures.IsEmpty, string.Join('\n', failures));
+    }
+
     /// <summary>A stream that hides its length, so the request is sent chunked.</summary>
     private sealed class UnknownLengthStream(byte[] data) : MemoryStream(data)
     {

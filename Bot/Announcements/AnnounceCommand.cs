@@ -12,7 +12,6 @@ namespace AuthorBot.Bot.Announcements;
 internal static class AnnounceCommand
 {
     public const string Verb = "announce";
-    private const string KeyVariable = "AUTHORBOT_API_KEY";
 
     /// <summary>Beyond this, <c>watch</c> says when a scheduled announcement starts instead of showing an idle bar.</summary>
     private static readonly TimeSpan _scheduledWatchHorizon = TimeSpan.FromMinutes(1);
@@ -25,7 +24,7 @@ internal static class AnnounceCommand
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, HttpMessageHandler? handler, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var url = new Option<string>("--url") { Description = "The bot's address.", DefaultValueFactory = _ => "http://localhost:3978", Recursive = true };
-        var key = new Option<string?>("--key") { Description = $"The API key (Announcements:ApiKey); default: ${KeyVariable}.", Recursive = true };
+        var key = new Option<string?>("--key") { Description = $"The API key (Announcements:ApiKey); default: ${BotApiCommand.KeyVariable}.", Recursive = true };
         var interval = new Option<double>("--interval") { Description = "Seconds between progress polls.", DefaultValueFactory = _ => 0.5, Recursive = true };
 
         var text = new Option<string?>("--text") { Description = "The message; {name}, {firstName}, {interests} are filled from each reader's profile." };
@@ -116,44 +115,14 @@ internal static class AnnounceCommand
             return command;
         }
 
-        async Task<int> WithClientAsync(System.CommandLine.ParseResult result, Func<AnnouncementClient, Task<AnnouncementProgress?>> action)
-        {
-            var apiKey = result.GetValue(key) ?? Environment.GetEnvironmentVariable(KeyVariable);
-            if (string.IsNullOrWhiteSpace(apiKey))
-            {
-                console.MarkupLine($"[red]No API key:[/] pass --key or set {KeyVariable}.");
-                return 2;
-            }
-
-            if (!Uri.TryCreate(result.GetValue(url), UriKind.Absolute, out var baseAddress))
-            {
-                console.MarkupLine("[red]--url must be an absolute URL.[/]");
-                return 2;
-            }
-
-            using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
-            http.BaseAddress = new Uri(baseAddress.ToString().TrimEnd('/') + "/");
-            http.Timeout = TimeSpan.FromSeconds(60);
-            try
+        Task<int> WithClientAsync(System.CommandLine.ParseResult result, Func<AnnouncementClient, Task<AnnouncementProgress?>> action) =>
+            BotApiCommand.RunAsync(console, result.GetValue(key), result.GetValue(url), handler, async (http, apiKey) =>
             {
                 if (await action(new AnnouncementClient(http, apiKey)).ConfigureAwait(false) is { } final)
                 {
                     Summarize(final);
                 }
-
-                return 0;
-            }
-            catch (AnnouncementClientException ex)
-            {
-                console.MarkupLineInterpolated($"[red]{(ex.NotAuthorBot ? "Not AuthorBot:" : "The bot refused:")}[/] {ex.Message}");
-                return 1;
-            }
-            catch (HttpRequestException ex)
-            {
-                console.MarkupLineInterpolated($"[red]Could not reach the bot at {baseAddress}:[/] {ex.Message}");
-                return 1;
-            }
-        }
+            });
 
         async Task<AnnouncementProgress> WatchAsync(AnnouncementClient client, AnnouncementProgress? first, double seconds, CancellationToken ct, string? announcementId = null)
         {

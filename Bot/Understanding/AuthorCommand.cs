@@ -14,13 +14,12 @@ namespace AuthorBot.Bot.Understanding;
 internal static class AuthorCommand
 {
     public const string Verb = "author";
-    private const string KeyVariable = "AUTHORBOT_API_KEY";
 
     /// <summary>Runs the command; returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, HttpMessageHandler? handler, CancellationToken cancellationToken)
     {
         var url = new Option<string>("--url") { Description = "The bot's address.", DefaultValueFactory = _ => "http://localhost:3978", Recursive = true };
-        var key = new Option<string?>("--key") { Description = $"The API key (Announcements:ApiKey); default: ${KeyVariable}.", Recursive = true };
+        var key = new Option<string?>("--key") { Description = $"The API key (Announcements:ApiKey); default: ${BotApiCommand.KeyVariable}.", Recursive = true };
         var all = new Option<bool>("--all") { Description = "Include labelled misses / read messages." };
         var id = new Argument<long>("id") { Description = "The miss's or message's number." };
         var intent = new Argument<string>("intent") { Description = "The intent the message meant (see: author intents)." };
@@ -94,40 +93,8 @@ internal static class AuthorCommand
 
         return await root.Parse(args).InvokeAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
 
-        async Task<int> WithClientAsync(ParseResult result, Func<AuthorApiClient, Task> action)
-        {
-            var apiKey = result.GetValue(key) ?? Environment.GetEnvironmentVariable(KeyVariable);
-            if (string.IsNullOrWhiteSpace(apiKey))
-            {
-                console.MarkupLine($"[red]No API key:[/] pass --key or set {KeyVariable}.");
-                return 2;
-            }
-
-            if (!Uri.TryCreate(result.GetValue(url), UriKind.Absolute, out var baseAddress))
-            {
-                console.MarkupLine("[red]--url must be an absolute URL.[/]");
-                return 2;
-            }
-
-            using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
-            http.BaseAddress = new Uri(baseAddress.ToString().TrimEnd('/') + "/");
-            http.Timeout = TimeSpan.FromSeconds(60);
-            try
-            {
-                await action(new AuthorApiClient(http, apiKey)).ConfigureAwait(false);
-                return 0;
-            }
-            catch (AnnouncementClientException ex)
-            {
-                console.MarkupLineInterpolated($"[red]The bot refused:[/] {ex.Message}");
-                return 1;
-            }
-            catch (HttpRequestException ex)
-            {
-                console.MarkupLineInterpolated($"[red]Could not reach the bot at {baseAddress}:[/] {ex.Message}");
-                return 1;
-            }
-        }
+        Task<int> WithClientAsync(ParseResult result, Func<AuthorApiClient, Task> action) =>
+            BotApiCommand.RunAsync(console, result.GetValue(key), result.GetValue(url), handler, (http, apiKey) => action(new AuthorApiClient(http, apiKey)));
     }
 
     private static Markup Cell(string text) => new(Markup.Escape(text));

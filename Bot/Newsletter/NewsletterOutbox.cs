@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Security.Authentication;
-using System.Threading.Channels;
 using System.Threading.RateLimiting;
+using AuthorBot.Bot.Proactive;
 using MailKit;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
@@ -25,7 +25,7 @@ internal sealed partial class NewsletterOutbox : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<NewsletterOutbox> _logger;
     private readonly TokenBucketRateLimiter _pace;
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly DueWorkLoop _loop;
 
     public NewsletterOutbox(NewsletterStore store, ConfirmationEmailComposer composer, SmtpEmailSender smtp, NewsletterWebhookSender webhook, IOptions<EmailOptions> options, TimeProvider time, ILogger<NewsletterOutbox> logger)
     {
@@ -36,6 +36,7 @@ internal sealed partial class NewsletterOutbox : BackgroundService
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _loop = new DueWorkLoop(_poll, time);
         var perMinute = _options.MaxPerMinute;
 
         // Steady pace with a small burst, rather than a minute's allowance at once.
@@ -51,7 +52,7 @@ internal sealed partial class NewsletterOutbox : BackgroundService
     }
 
     /// <summary>Looks at the queue now rather than at the next poll.</summary>
-    public void Wake() => _wake.Writer.TryWrite(true);
+    public void Wake() => _loop.Wake();
 
     public override void Dispose()
     {
@@ -76,40 +77,19 @@ internal sealed partial class NewsletterOutbox : BackgroundService
             }
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+        await _loop.RunAsync(
+            async ct =>
             {
-                var due = await _store.TakeDueAsync(_time.GetUtcNow(), 50, stoppingToken).ConfigureAwait(false);
+                var due = await _store.TakeDueAsync(_time.GetUtcNow(), 50, ct).ConfigureAwait(false);
                 foreach (var item in due)
                 {
-                    await SendAsync(item, stoppingToken).ConfigureAwait(false);
+                    await SendAsync(item, ct).ConfigureAwait(false);
                 }
 
-                if (due.Count == 0)
-                {
-                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                    timeout.CancelAfter(_poll);
-                    try
-                    {
-                        await _wake.Reader.ReadAsync(timeout.Token).ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-                    {
-                        // Poll again: retries come due without a wake-up.
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogFailed(ex);
-                await Task.Delay(_poll, _time, stoppingToken).ConfigureAwait(false);
-            }
-        }
+                return due.Count;
+            },
+            LogFailed,
+            stoppingToken).ConfigureAwait(false);
     }
 
     private async Task SendAsync(OutboxItem item, CancellationToken cancellationToken)

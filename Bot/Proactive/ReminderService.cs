@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using AuthorBot.Bot.Announcements;
 using AuthorBot.BotFramework.Builder;
 using AuthorBot.Dialogs.Reminders;
@@ -19,49 +18,27 @@ internal sealed partial class ReminderService(
     ILogger<ReminderService> logger) : BackgroundService
 {
     private const int MaxAttempts = 5;
-    private static readonly TimeSpan _poll = TimeSpan.FromSeconds(1);
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly DueWorkLoop _loop = new(TimeSpan.FromSeconds(1), time);
 
-    public void Wake() => _wake.Writer.TryWrite(true);
+    public void Wake() => _loop.Wake();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
         await store.RequeueInterruptedAsync(stoppingToken).ConfigureAwait(false);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+        await _loop.RunAsync(
+            async ct =>
             {
-                var due = await store.TakeDueAsync(time.GetUtcNow(), 100, stoppingToken).ConfigureAwait(false);
+                var due = await store.TakeDueAsync(time.GetUtcNow(), 100, ct).ConfigureAwait(false);
                 foreach (var (request, attempts) in due)
                 {
-                    await SendAsync(request, attempts, stoppingToken).ConfigureAwait(false);
+                    await SendAsync(request, attempts, ct).ConfigureAwait(false);
                 }
 
-                if (due.Count == 0)
-                {
-                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                    timeout.CancelAfter(_poll);
-                    try
-                    {
-                        await _wake.Reader.ReadAsync(timeout.Token).ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-                    {
-                        // Poll again.
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogFailed(ex);
-                await Task.Delay(_poll, time, stoppingToken).ConfigureAwait(false);
-            }
-        }
+                return due.Count;
+            },
+            LogFailed,
+            stoppingToken).ConfigureAwait(false);
     }
 
     private async Task SendAsync(ReminderRequest request, int attempts, CancellationToken cancellationToken)

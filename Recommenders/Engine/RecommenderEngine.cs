@@ -15,7 +15,8 @@ namespace AuthorBot.Recommenders.Engine;
 public sealed class RecommenderEngine
 {
     private readonly HybridRanker _ranker;
-    private readonly ConcurrentDictionary<string, (long Version, int Count, float[]? Vector)> _folded = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FoldedReader> _folded = new(StringComparer.Ordinal);
+    private long _foldIns;
     private volatile ServingModel _state;
 
     /// <summary>Creates an engine over a catalogue and a log, optionally with a trained model.</summary>
@@ -43,6 +44,9 @@ public sealed class RecommenderEngine
 
     /// <summary>The model in use (null before the first training).</summary>
     public RecommenderModel? Model => _state.Model;
+
+    /// <summary>How many times a reader was folded into a model (the rest were served from the cache); for tests.</summary>
+    internal long FoldIns => Interlocked.Read(ref _foldIns);
 
     /// <summary>Replaces the model in one step; requests in flight finish with the model they started with.</summary>
     public void SwapModel(RecommenderModel model)
@@ -123,8 +127,9 @@ public sealed class RecommenderEngine
             return null;
         }
 
-        var count = Log.CountForReader(readerId);
-        if (_folded.TryGetValue(readerId, out var cached) && cached.Version == model.Version && cached.Count == count)
+        // Keyed by the strengths the fold-in solves for, not by the log's count: every list shown adds impressions,
+        // which change the count but not the vector, and re-folding after each one made every request pay the solve.
+        if (_folded.TryGetValue(readerId, out var cached) && cached.Version == model.Version && cached.Strengths.AsSpan().SequenceEqual(reader.Strengths))
         {
             return cached.Vector;
         }
@@ -142,7 +147,11 @@ public sealed class RecommenderEngine
         }
 
         var vector = model.FoldIn(items.AsSpan(0, known), strengths.AsSpan(0, known));
-        _folded[readerId] = (model.Version, count, vector);
+        Interlocked.Increment(ref _foldIns);
+        _folded[readerId] = new FoldedReader(model.Version, reader.Strengths, vector);
         return vector;
     }
+
+    // Strengths is a fresh array per ReaderState and never written after construction, so holding it is safe.
+    private sealed record FoldedReader(long Version, (int Item, float Strength)[] Strengths, float[]? Vector);
 }

@@ -64,6 +64,28 @@ public class EngineTests
     }
 
     [Fact]
+    public async Task A_list_shown_does_not_fold_the_reader_in_again_but_new_feedback_does()
+    {
+        var engine = await TrainedEngine();
+        await engine.RecordAsync(new Interaction("alice", "mystery-3", InteractionKind.Like, TestCatalog.Noon));
+        var first = engine.Recommend(new RecommendationRequest("alice", 5));
+        var folded = engine.FoldIns;
+
+        // What the bot does after every list: the impressions change the log, not what the fold-in solves for.
+        await engine.RecordImpressionsAsync("alice", first, TestCatalog.Noon, "webchat");
+        var again = engine.Recommend(new RecommendationRequest("alice", 5));
+
+        Assert.Equal(folded, engine.FoldIns);
+        Assert.Equal(first.Select(p => p.Item.Id), again.Select(p => p.Item.Id));
+
+        await engine.RecordAsync(new Interaction("alice", "mystery-5", InteractionKind.Like, TestCatalog.Noon));
+        var after = engine.Recommend(new RecommendationRequest("alice", 5));
+
+        Assert.Equal(folded + 1, engine.FoldIns);
+        Assert.DoesNotContain(after, p => p.Item.Id == "mystery-5");
+    }
+
+    [Fact]
     public async Task Collaborative_signal_takes_over_as_history_grows()
     {
         var engine = await TrainedEngine();

@@ -8,10 +8,15 @@ namespace AuthorBot.Dialogs.Recommendations;
 
 /// <summary>
 /// The bot's one recommender: the catalogue, the durable interaction log (the single place a reader's feedback is
-/// kept) and the engine over them, started on first use. Training and erasing a reader's history go through here so
-/// they never overlap: erasing rewrites the log without the reader and swaps in a fresh engine that keeps the model.
-/// Thread-safe.
+/// kept) and the engine over them, started on first use. Erasing a reader's history rewrites the log without them and
+/// swaps in a fresh engine that keeps the model. Thread-safe.
 /// </summary>
+/// <remarks>
+/// An erase does not wait for a training in progress: training takes seconds (minutes on a busy machine) and the
+/// reader asking to be forgotten waits inside their turn, which held their conversation until the client gave up. The
+/// training works on its own copy of the log; when it finishes after an erase, its model is handed to the engine now
+/// serving (the engine it started from is retired), exactly as the erase itself keeps the model it found.
+/// </remarks>
 public sealed class ReaderRecommender : IAsyncDisposable
 {
     private readonly RecommendationOptions _options;
@@ -19,6 +24,7 @@ public sealed class ReaderRecommender : IAsyncDisposable
     private readonly SemaphoreSlim _startGate = new(1, 1);
     private readonly SemaphoreSlim _trainGate = new(1, 1);
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly List<RecommenderTrainingService> _retired = [];
     private volatile Runtime? _runtime;
 
     /// <summary>Creates the recommender; nothing is read until it is first used.</summary>
@@ -134,33 +140,24 @@ public sealed class ReaderRecommender : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(readerId);
         await RuntimeAsync(cancellationToken).ConfigureAwait(false);
 
-        // Training reads the log and the engine; wait for it so no retrain swaps a model into an engine being replaced.
-        await _trainGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            var old = _runtime!;
+            if (old.Log.CountForReader(readerId) == 0)
             {
-                var old = _runtime!;
-                if (old.Log.CountForReader(readerId) == 0)
-                {
-                    return false;
-                }
+                return false;
+            }
 
-                var kept = old.Log.Snapshot().Where(i => !string.Equals(i.ReaderId, readerId, StringComparison.Ordinal)).ToList();
-                var log = await RewriteLogAsync(old, kept).ConfigureAwait(false);
-                _runtime = Start(old.Catalog, log, old.Engine.Model);
-                old.Training?.Dispose();
-                return true;
-            }
-            finally
-            {
-                _writeGate.Release();
-            }
+            var kept = old.Log.Snapshot().Where(i => !string.Equals(i.ReaderId, readerId, StringComparison.Ordinal)).ToList();
+            var log = await RewriteLogAsync(old, kept).ConfigureAwait(false);
+            _runtime = Start(old.Catalog, log, old.Engine.Model);
+            Retire(old.Training);
+            return true;
         }
         finally
         {
-            _trainGate.Release();
+            _writeGate.Release();
         }
     }
 
@@ -179,12 +176,14 @@ public sealed class ReaderRecommender : IAsyncDisposable
                 return model;
             }
 
-            return runtime.Training is { } training
+            var trained = runtime.Training is { } training
                 ? await training.EnsureModelAsync(cancellationToken).ConfigureAwait(false)
                 : await TrainInMemoryAsync(runtime, cancellationToken).ConfigureAwait(false);
+            return await ServeAsync(runtime, trained).ConfigureAwait(false);
         }
         finally
         {
+            DisposeRetired();
             _trainGate.Release();
         }
     }
@@ -199,12 +198,14 @@ public sealed class ReaderRecommender : IAsyncDisposable
         try
         {
             var runtime = _runtime!;
-            return runtime.Training is { } training
+            var trained = runtime.Training is { } training
                 ? await training.RetrainAsync(cancellationToken).ConfigureAwait(false)
                 : await TrainInMemoryAsync(runtime, cancellationToken).ConfigureAwait(false);
+            return await ServeAsync(runtime, trained).ConfigureAwait(false);
         }
         finally
         {
+            DisposeRetired();
             _trainGate.Release();
         }
     }
@@ -218,6 +219,7 @@ public sealed class ReaderRecommender : IAsyncDisposable
             await runtime.Log.DisposeAsync().ConfigureAwait(false);
         }
 
+        DisposeRetired();
         _startGate.Dispose();
         _trainGate.Dispose();
         _writeGate.Dispose();
@@ -283,6 +285,67 @@ public sealed class ReaderRecommender : IAsyncDisposable
         var engine = new RecommenderEngine(catalog, log, model);
         var training = _options.SnapshotPath is { } snapshot ? new RecommenderTrainingService(engine, snapshot, timeProvider: _clock) : null;
         return new Runtime(catalog, log, engine, training);
+    }
+
+    // A model trained on an engine an erase has since retired goes to the engine serving now, under the same gate as
+    // the erase so that neither can replace the other's result; a newer model already there wins.
+    private async Task<RecommenderModel> ServeAsync(Runtime trainedOn, RecommenderModel model)
+    {
+        await _writeGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            var serving = _runtime!;
+            if (!ReferenceEquals(serving, trainedOn) && (serving.Engine.Model?.Version ?? long.MinValue) < model.Version)
+            {
+                serving.Engine.SwapModel(model);
+            }
+
+            return serving.Engine.Model ?? model;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    // A retired engine's training service may be in the middle of a training (which releases its gate when done), so
+    // it is disposed by whoever holds the training gate next, never under a training's feet.
+    private void Retire(RecommenderTrainingService? training)
+    {
+        if (training is null)
+        {
+            return;
+        }
+
+        lock (_retired)
+        {
+            _retired.Add(training);
+        }
+
+        if (_trainGate.Wait(0))
+        {
+            try
+            {
+                DisposeRetired();
+            }
+            finally
+            {
+                _trainGate.Release();
+            }
+        }
+    }
+
+    private void DisposeRetired()
+    {
+        lock (_retired)
+        {
+            foreach (var training in _retired)
+            {
+                training.Dispose();
+            }
+
+            _retired.Clear();
+        }
     }
 
     private async Task<RecommenderModel> TrainInMemoryAsync(Runtime runtime, CancellationToken cancellationToken)

@@ -63,6 +63,41 @@ public class RecommendationHistoryStoreTests
     }
 
     [Fact]
+    public async Task Erasing_a_reader_does_not_wait_for_a_training_in_progress_and_the_new_model_is_still_served()
+    {
+        using var folder = new TempFolder();
+        var options = new RecommendationOptions { DataDirectory = folder.Path };
+        await using var recommender = new ReaderRecommender(options, new FixedClock(ReaderBotHarness.Now));
+        var catalog = await recommender.CatalogAsync(CancellationToken.None);
+        var random = new Random(7);
+        for (var reader = 0; reader < 300; reader++)
+        {
+            for (var n = 0; n < 25; n++)
+            {
+                await recommender.RecordAsync(Like(new ReaderKey("webchat", $"r{reader}"), catalog[random.Next(Math.Min(catalog.Count, 400))].Id), CancellationToken.None);
+            }
+        }
+
+        await recommender.RecordAsync(Like(_jo, "2"), CancellationToken.None);
+
+        // The training gate is taken before RetrainAsync first yields, so the training is under way from here.
+        var training = recommender.RetrainAsync(CancellationToken.None);
+        Assert.True(await recommender.EraseAsync(ReaderRecommender.ReaderIdOf(_jo), CancellationToken.None));
+
+        // Before, the erase queued behind the whole training inside the reader's turn.
+        Assert.False(training.IsCompleted, "the erase waited for the training");
+        Assert.Empty(await recommender.LoggedAsync(ReaderRecommender.ReaderIdOf(_jo), CancellationToken.None));
+        var model = await training;
+        Assert.Same(model, recommender.Model);
+        Assert.DoesNotContain(await File.ReadAllLinesAsync(options.InteractionLogPath!), l => l.Contains("webchat/jo", StringComparison.Ordinal));
+
+        // The retired engine's training service is disposed, the new one trains.
+        var next = await recommender.RetrainAsync(CancellationToken.None);
+        Assert.True(next.Version > model.Version);
+        Assert.Same(next, recommender.Model);
+    }
+
+    [Fact]
     public async Task The_bot_registers_the_store_so_privacy_requests_reach_it()
     {
         var talk = new BookConversation();

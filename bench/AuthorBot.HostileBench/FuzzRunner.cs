@@ -61,7 +61,7 @@ public sealed class FuzzRunner(Uri baseAddress, FuzzState state)
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException or TaskCanceledException or WebSocketException && !cancellationToken.IsCancellationRequested)
         {
-            _dropped.Enqueue($"{request.Target} {request.Method} {Shorten(request.Path)} ({request.Description}): {exception.GetType().Name}: {exception.Message}");
+            _dropped.Enqueue($"{request.Target} {request.Method} {Shorten(request.Path)} ({request.Description}): {Chain(exception)}");
             return;
         }
 
@@ -146,6 +146,19 @@ public sealed class FuzzRunner(Uri baseAddress, FuzzState state)
         {
             // An answer that is not JSON teaches nothing.
         }
+    }
+
+    // The outer HttpRequestException only says the send failed; the inner ones say whether the server reset the
+    // connection, closed it early or the client timed out, which is what tells a bot fault from a client one.
+    private static string Chain(Exception exception)
+    {
+        var parts = new List<string>();
+        for (var current = exception; current is not null && parts.Count < 4; current = current.InnerException)
+        {
+            parts.Add($"{current.GetType().Name}: {current.Message}");
+        }
+
+        return string.Join(" <- ", parts);
     }
 
     private static string Shorten(string path) => path.Length <= 120 ? path : path[..120] + "...";

@@ -11,7 +11,8 @@ namespace AuthorBot.BotFramework.DirectLine;
 public static class DirectLineEndpointRouteBuilderExtensions
 {
     private const long MinDrainBytes = 256L * 1024 * 1024;
-    private static readonly TimeSpan _drainTime = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan _drainIdle = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan _drainTime = TimeSpan.FromSeconds(60);
 
     /// <summary>
     /// Maps the Direct Line 3.0 API under <paramref name="prefix"/> (Web Chat's <c>domain</c> is
@@ -64,9 +65,12 @@ public static class DirectLineEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Before a refusal goes out, reads and discards what is left of the request's body, up to 256 MiB (or sixteen times
-    /// the upload limit) or ten seconds. Closing a connection with unread data makes TCP reset it, and a client still sending (a
-    /// multi-megabyte upload refused by its length) then loses the 4xx that says why; the server's own drain gives up
-    /// at its 30 MB body limit or after five seconds. (Answering first does not help: HttpClient then fails the send.)
+    /// the upload limit), while the client keeps sending (no read waits more than five seconds) and for at most a minute.
+    /// Closing a connection with unread data makes TCP reset it, and a client still sending (a multi-megabyte upload
+    /// refused by its length) then loses the 4xx that says why; the server's own drain gives up at its 30 MB body limit
+    /// or after five seconds. (Answering first does not help: HttpClient then fails the send.) The limit is on silence,
+    /// not on the whole drain: a fixed ten seconds can cut off a large upload that a heavily loaded machine is still
+    /// sending steadily, and that client then sees a broken pipe instead of the 413.
     /// </summary>
     private static async Task DrainAsync(HttpContext context, long limit)
     {
@@ -86,15 +90,19 @@ public static class DirectLineEndpointRouteBuilderExtensions
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
             deadline.CancelAfter(_drainTime);
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
             var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
             try
             {
                 long read = 0;
                 int chunk;
-                while (read <= bound && (chunk = await context.Request.Body.ReadAsync(buffer, deadline.Token).ConfigureAwait(false)) > 0)
+                do
                 {
+                    idle.CancelAfter(_drainIdle);
+                    chunk = await context.Request.Body.ReadAsync(buffer, idle.Token).ConfigureAwait(false);
                     read += chunk;
                 }
+                while (chunk > 0 && read <= bound);
             }
             finally
             {

@@ -235,6 +235,23 @@ public sealed class AttachmentUploadTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_refused_upload_still_arriving_slowly_but_steadily_hears_413_not_a_reset()
+    {
+        // Twelve seconds of sending, a chunk every 400 ms: longer than the drain's old fixed ten seconds, never silent
+        // for as long as its five-second idle limit. What a heavily loaded machine looks like to the server.
+        using var folder = new TempFolder();
+        await using var host = await RunningHost.StartAsync(["--Storage:Provider=Memory", $"--DirectLine:DataDirectory={folder.Path}", "--DirectLine:MaxUploadBytes=200000"]);
+        using var session = await DirectLineSession.StartAsync(host);
+        using var content = new SlowContent(chunks: 30, chunkBytes: 64 * 1024, pause: TimeSpan.FromMilliseconds(400));
+        content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=b");
+
+        using var response = await session.Client.PostAsync(new Uri($"conversations/{session.ConversationId}/upload?userId={session.UserId}", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(30, content.ChunksSent);
+    }
+
+    [Fact]
     public async Task Uploads_under_the_limit_refused_at_their_first_part_each_hear_400_not_a_reset()
     {
         // Refused before the big part is read: the rest of the body is still arriving when the answer is decided.
@@ -272,5 +289,29 @@ public sealed class AttachmentUploadTests(ITestOutputHelper output)
     private sealed class UnknownLengthStream(byte[] data) : MemoryStream(data)
     {
         public override bool CanSeek => false;
+    }
+
+    /// <summary>A body of a declared length sent in chunks with a pause before each.</summary>
+    private sealed class SlowContent(int chunks, int chunkBytes, TimeSpan pause) : HttpContent
+    {
+        public int ChunksSent { get; private set; }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            var chunk = new byte[chunkBytes];
+            for (var i = 0; i < chunks; i++)
+            {
+                await Task.Delay(pause);
+                await stream.WriteAsync(chunk);
+                await stream.FlushAsync();
+                ChunksSent++;
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = (long)chunks * chunkBytes;
+            return true;
+        }
     }
 }

@@ -340,7 +340,7 @@ public partial class NewsletterEmailHostTests
             {
                 using var command = connection.CreateCommand();
                 command.CommandText = "SELECT id FROM newsletter_subscribers WHERE channel_id = 'emulator' AND user_id = $u;";
-                command.Parameters.AddWithValue("$u", userId);
+                ((Microsoft.Data.Sqlite.SqliteCommand)command).Parameters.AddWithValue("$u", userId);
                 return await command.ExecuteScalarAsync() as string;
             },
             CancellationToken.None);

@@ -23,7 +23,7 @@ internal sealed class AnnouncementDataStore(ProactiveDatabase database) : IReade
             FROM deliveries d
             LEFT JOIN announcements a ON a.id = d.announcement_id
             LEFT JOIN rsvps v ON v.delivery_id = d.id
-            WHERE d.channel_id = $c AND d.user_id = $u ORDER BY d.id;
+            WHERE d.channel_id = @c AND d.user_id = @u ORDER BY d.id;
             """,
             reader,
             rows => new JsonObject
@@ -47,11 +47,11 @@ internal sealed class AnnouncementDataStore(ProactiveDatabase database) : IReade
     public Task EraseAsync(ReaderKey reader, CancellationToken cancellationToken) =>
         database.ExecuteForReaderAsync(
             """
-            DELETE FROM clicks WHERE delivery_id IN (SELECT id FROM deliveries WHERE channel_id = $c AND user_id = $u);
-            DELETE FROM replies WHERE delivery_id IN (SELECT id FROM deliveries WHERE channel_id = $c AND user_id = $u);
-            DELETE FROM rsvps WHERE delivery_id IN (SELECT id FROM deliveries WHERE channel_id = $c AND user_id = $u);
-            DELETE FROM links WHERE delivery_id IN (SELECT id FROM deliveries WHERE channel_id = $c AND user_id = $u);
-            DELETE FROM deliveries WHERE channel_id = $c AND user_id = $u;
+            DELETE FROM clicks WHERE delivery_id IN (SELECT id FROM deliveries WHERE channel_id = @c AND user_id = @u);
+            DELETE FROM replies WHERE delivery_id IN (SELECT id FROM deliveries WHERE channel_id = @c AND user_id = @u);
+            DELETE FROM rsvps WHERE delivery_id IN (SELECT id FROM deliveries WHERE channel_id = @c AND user_id = @u);
+            DELETE FROM links WHERE delivery_id IN (SELECT id FROM deliveries WHERE channel_id = @c AND user_id = @u);
+            DELETE FROM deliveries WHERE channel_id = @c AND user_id = @u;
             """,
             reader,
             cancellationToken);

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using AuthorBot.Bot.Proactive;
 using AuthorBot.Dialogs.Profile;
-using Microsoft.Data.Sqlite;
 
 namespace AuthorBot.Bot.Announcements;
 
@@ -14,11 +14,11 @@ namespace AuthorBot.Bot.Announcements;
 /// </remarks>
 internal sealed class AnnouncementEngagementStore(ProactiveDatabase database)
 {
-    // The one announcement a reply or an RSVP is credited to: the latest sent to the reader ($c, $u) in the window
-    // before the act ($since .. $at); both kinds of credit pick it the same way.
+    // The one announcement a reply or an RSVP is credited to: the latest sent to the reader (@c, @u) in the window
+    // before the act (@since .. @at); both kinds of credit pick it the same way.
     private const string LatestCreditable = """
         SELECT d.id FROM deliveries d
-        WHERE d.channel_id = $c AND d.user_id = $u AND d.state = 'sent' AND d.sent_at >= $since AND d.sent_at <= $at
+        WHERE d.channel_id = @c AND d.user_id = @u AND d.state = 'sent' AND d.sent_at >= @since AND d.sent_at <= @at
         ORDER BY d.sent_at DESC, d.id DESC LIMIT 1
         """;
 
@@ -31,13 +31,13 @@ internal sealed class AnnouncementEngagementStore(ProactiveDatabase database)
             {
                 using var command = connection.CreateCommand();
                 command.CommandText = """
-                    SELECT d.variant, COUNT(*), SUM(d.state = 'sent'),
-                           SUM(EXISTS (SELECT 1 FROM clicks c WHERE c.delivery_id = d.id)),
-                           SUM(EXISTS (SELECT 1 FROM replies r WHERE r.delivery_id = d.id)),
-                           SUM(EXISTS (SELECT 1 FROM rsvps v WHERE v.delivery_id = d.id))
-                    FROM deliveries d WHERE d.announcement_id = $id GROUP BY d.variant ORDER BY d.variant;
+                    SELECT d.variant, COUNT(*), SUM(CASE WHEN d.state = 'sent' THEN 1 ELSE 0 END),
+                           SUM(CASE WHEN EXISTS (SELECT 1 FROM clicks c WHERE c.delivery_id = d.id) THEN 1 ELSE 0 END),
+                           SUM(CASE WHEN EXISTS (SELECT 1 FROM replies r WHERE r.delivery_id = d.id) THEN 1 ELSE 0 END),
+                           SUM(CASE WHEN EXISTS (SELECT 1 FROM rsvps v WHERE v.delivery_id = d.id) THEN 1 ELSE 0 END)
+                    FROM deliveries d WHERE d.announcement_id = @id GROUP BY d.variant ORDER BY d.variant;
                     """;
-                command.Parameters.AddWithValue("$id", id);
+                command.Parameters.AddWithValue("@id", id);
                 var result = new List<VariantEngagement>();
                 using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -56,8 +56,8 @@ internal sealed class AnnouncementEngagementStore(ProactiveDatabase database)
             {
                 using var command = connection.CreateCommand();
                 command.Transaction = transaction;
-                command.CommandText = "SELECT delivery_id, url FROM links WHERE token = $t;";
-                command.Parameters.AddWithValue("$t", token);
+                command.CommandText = "SELECT delivery_id, url FROM links WHERE token = @t;";
+                command.Parameters.AddWithValue("@t", token);
                 long deliveryId;
                 string url;
                 using (var row = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -70,9 +70,9 @@ internal sealed class AnnouncementEngagementStore(ProactiveDatabase database)
                     (deliveryId, url) = (row.GetInt64(0), row.GetString(1));
                 }
 
-                command.CommandText = "INSERT INTO clicks (delivery_id, token, clicked_at) VALUES ($d, $t, $at);";
-                command.Parameters.AddWithValue("$d", deliveryId);
-                command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+                command.CommandText = "INSERT INTO clicks (delivery_id, token, clicked_at) VALUES (@d, @t, @at);";
+                command.Parameters.AddWithValue("@d", deliveryId);
+                command.Parameters.AddWithValue("@at", at.ToUnixTimeMilliseconds());
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 return url;
             },
@@ -89,7 +89,7 @@ internal sealed class AnnouncementEngagementStore(ProactiveDatabase database)
             async connection =>
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT l.id, EXISTS (SELECT 1 FROM replies r WHERE r.delivery_id = l.id) FROM ({LatestCreditable}) l;";
+                command.CommandText = $"SELECT l.id, CASE WHEN EXISTS (SELECT 1 FROM replies r WHERE r.delivery_id = l.id) THEN 1 ELSE 0 END FROM ({LatestCreditable}) l;";
                 BindCreditWindow(command, reader, at);
                 using var row = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 return await row.ReadAsync(cancellationToken).ConfigureAwait(false) && row.GetInt64(1) == 0 ? row.GetInt64(0) : (long?)null;
@@ -105,9 +105,9 @@ internal sealed class AnnouncementEngagementStore(ProactiveDatabase database)
             {
                 using var command = connection.CreateCommand();
                 command.Transaction = transaction;
-                command.CommandText = "INSERT OR IGNORE INTO replies (delivery_id, replied_at) VALUES ($d, $at);";
-                command.Parameters.AddWithValue("$d", deliveryId.Value);
-                command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+                command.CommandText = "INSERT INTO replies (delivery_id, replied_at) VALUES (@d, @at) ON CONFLICT (delivery_id) DO NOTHING;";
+                command.Parameters.AddWithValue("@d", deliveryId.Value);
+                command.Parameters.AddWithValue("@at", at.ToUnixTimeMilliseconds());
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
             },
             cancellationToken).ConfigureAwait(false);
@@ -123,18 +123,18 @@ internal sealed class AnnouncementEngagementStore(ProactiveDatabase database)
             {
                 using var command = connection.CreateCommand();
                 command.Transaction = transaction;
-                command.CommandText = $"INSERT OR IGNORE INTO rsvps (delivery_id, event_id, rsvped_at) SELECT l.id, $e, $at FROM ({LatestCreditable}) l;";
+                command.CommandText = $"INSERT INTO rsvps (delivery_id, event_id, rsvped_at) SELECT l.id, @e, @at FROM ({LatestCreditable}) l WHERE true ON CONFLICT (delivery_id) DO NOTHING;";
                 BindCreditWindow(command, reader, at);
-                command.Parameters.AddWithValue("$e", eventId);
+                command.Parameters.AddWithValue("@e", eventId);
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
             },
             cancellationToken);
 
-    private static void BindCreditWindow(SqliteCommand command, ReaderKey reader, DateTimeOffset at)
+    private static void BindCreditWindow(DbCommand command, ReaderKey reader, DateTimeOffset at)
     {
-        command.Parameters.AddWithValue("$c", reader.ChannelId);
-        command.Parameters.AddWithValue("$u", reader.UserId);
-        command.Parameters.AddWithValue("$since", (at - _creditWindow).ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("@c", reader.ChannelId);
+        command.Parameters.AddWithValue("@u", reader.UserId);
+        command.Parameters.AddWithValue("@since", (at - _creditWindow).ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("@at", at.ToUnixTimeMilliseconds());
     }
 }

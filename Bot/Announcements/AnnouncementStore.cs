@@ -1,7 +1,8 @@
+using System.Data;
+using System.Data.Common;
 using System.Text.Json;
 using AuthorBot.Bot.Proactive;
 using AuthorBot.Dialogs.Profile;
-using Microsoft.Data.Sqlite;
 
 namespace AuthorBot.Bot.Announcements;
 
@@ -13,6 +14,12 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
 {
     private const int ReadersPerQuery = 200;
 
+    /// <summary>
+    /// This process's name on the leases it takes (PostgreSQL): the host and process, and a random part for hosts that
+    /// share one process (tests). Kept on a sent row as the instance that sent it.
+    /// </summary>
+    public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+
     /// <summary>Creates the announcement and one delivery record per reader, in one transaction.</summary>
     public Task CreateAsync(string id, AnnouncementRequest definition, DateTimeOffset createdAt, IReadOnlyList<PlannedDelivery> deliveries, CancellationToken cancellationToken) =>
         database.WriteAsync(
@@ -21,11 +28,11 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
                 using (var insert = connection.CreateCommand())
                 {
                     insert.Transaction = transaction;
-                    insert.CommandText = "INSERT INTO announcements (id, name, created_at, status, definition_json) VALUES ($id, $n, $at, 'active', $d);";
-                    insert.Parameters.AddWithValue("$id", id);
-                    insert.Parameters.AddWithValue("$n", (object?)definition.Name ?? DBNull.Value);
-                    insert.Parameters.AddWithValue("$at", createdAt.ToUnixTimeMilliseconds());
-                    insert.Parameters.AddWithValue("$d", JsonSerializer.Serialize(definition, AnnouncementJsonContext.Default.AnnouncementRequest));
+                    insert.CommandText = "INSERT INTO announcements (id, name, created_at, status, definition_json) VALUES (@id, @n, @at, 'active', @d);";
+                    insert.Parameters.AddWithValue("@id", id);
+                    insert.Parameters.AddWithValue("@n", (object?)definition.Name ?? DBNull.Value);
+                    insert.Parameters.AddWithValue("@at", createdAt.ToUnixTimeMilliseconds());
+                    insert.Parameters.AddWithValue("@d", JsonSerializer.Serialize(definition, AnnouncementJsonContext.Default.AnnouncementRequest));
                     await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
@@ -33,14 +40,14 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
                 command.Transaction = transaction;
                 command.CommandText = """
                     INSERT INTO deliveries (announcement_id, channel_id, user_id, conversation_id, variant, idempotency_key, state, due_at)
-                    VALUES ($a, $c, $u, $v, $var, $a || ':' || $c || ':' || $u, 'pending', $due);
+                    VALUES (@a, @c, @u, @v, @var, @a || ':' || @c || ':' || @u, 'pending', @due);
                     """;
-                var a = command.Parameters.AddWithValue("$a", id);
-                var c = command.Parameters.Add("$c", SqliteType.Text);
-                var u = command.Parameters.Add("$u", SqliteType.Text);
-                var v = command.Parameters.Add("$v", SqliteType.Text);
-                var variant = command.Parameters.Add("$var", SqliteType.Text);
-                var due = command.Parameters.Add("$due", SqliteType.Integer);
+                var a = command.Parameters.AddWithValue("@a", id);
+                var c = command.Parameters.Add("@c", DbType.String);
+                var u = command.Parameters.Add("@u", DbType.String);
+                var v = command.Parameters.Add("@v", DbType.String);
+                var variant = command.Parameters.Add("@var", DbType.String);
+                var due = command.Parameters.Add("@due", DbType.Int64);
                 foreach (var delivery in deliveries)
                 {
                     c.Value = delivery.Reader.ChannelId;
@@ -61,8 +68,8 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
             async connection =>
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = "SELECT definition_json FROM announcements WHERE id = $id;";
-                command.Parameters.AddWithValue("$id", id);
+                command.CommandText = "SELECT definition_json FROM announcements WHERE id = @id;";
+                command.Parameters.AddWithValue("@id", id);
                 return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string json
                     ? JsonSerializer.Deserialize(json, AnnouncementJsonContext.Default.AnnouncementRequest)
                     : null;
@@ -73,48 +80,68 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
     /// After a restart: deliveries left in <c>sending</c> by the previous process go back to pending, to be sent again
     /// with the same idempotency key (at-least-once; see <see cref="DeliveryEngine"/>).
     /// </summary>
+    /// <remarks>
+    /// On PostgreSQL this does nothing: other instances may be sending those rows right now. A row there is taken again
+    /// only when its lease has lapsed (<see cref="ListDueAsync"/>), which is how a dead instance's deliveries move on.
+    /// </remarks>
     public Task<int> RequeueInterruptedAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.WriteAsync(
+        database.IsPostgres ? Task.FromResult(0) : database.WriteAsync(
             async (connection, transaction) =>
             {
                 using var command = connection.CreateCommand();
                 command.Transaction = transaction;
-                command.CommandText = "UPDATE deliveries SET state = 'pending', due_at = MIN(due_at, $now) WHERE state = 'sending';";
-                command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+                command.CommandText = "UPDATE deliveries SET state = 'pending', due_at = MIN(due_at, @now) WHERE state = 'sending';";
+                command.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
 
-    /// <summary>Up to <paramref name="limit"/> pending deliveries due by <paramref name="now"/>, oldest first.</summary>
-    public Task<List<DueDelivery>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        database.ReadAsync(
-            async connection =>
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = """
-                    SELECT id, announcement_id, channel_id, user_id, conversation_id, variant, idempotency_key, attempts, due_at
-                    FROM deliveries WHERE state = 'pending' AND due_at <= $now ORDER BY due_at, id LIMIT $limit;
-                    """;
-                command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-                command.Parameters.AddWithValue("$limit", limit);
-                var due = new List<DueDelivery>();
-                using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+    /// <summary>
+    /// Up to <paramref name="limit"/> pending deliveries due by <paramref name="now"/>, oldest first. On PostgreSQL they
+    /// are claimed: leased to this instance until <see cref="ProactiveDatabase.LeaseDuration"/> from now, skipping rows
+    /// another instance holds (<c>FOR UPDATE SKIP LOCKED</c>, then the lease), and taking back rows whose lease lapsed
+    /// while <c>sending</c> (their instance died; they go out again with the same idempotency key).
+    /// </summary>
+    public Task<List<DueDelivery>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        const string Columns = "id, announcement_id, channel_id, user_id, conversation_id, variant, idempotency_key, attempts, due_at";
+        return database.IsPostgres
+            ? database.WriteAsync(
+                async (connection, transaction) =>
                 {
-                    due.Add(new DueDelivery(
-                        reader.GetInt64(0),
-                        reader.GetString(1),
-                        new ReaderKey(reader.GetString(2), reader.GetString(3)),
-                        reader.GetString(4),
-                        reader.GetString(5),
-                        reader.GetString(6),
-                        reader.GetInt32(7),
-                        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8))));
-                }
-
-                return due;
-            },
-            cancellationToken);
+                    using var command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = $"""
+                        WITH claimed AS (
+                            SELECT id FROM deliveries
+                            WHERE ((state = 'pending' AND due_at <= @now) OR state = 'sending')
+                              AND (lease_until IS NULL OR lease_until < @now OR (state = 'pending' AND lease_owner = @owner))
+                            ORDER BY due_at, id LIMIT @limit
+                            FOR UPDATE SKIP LOCKED)
+                        UPDATE deliveries AS d SET state = 'pending', lease_owner = @owner, lease_until = @until
+                        FROM claimed WHERE d.id = claimed.id
+                        RETURNING {string.Join(", ", Columns.Split(", ").Select(c => "d." + c))};
+                        """;
+                    command.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+                    command.Parameters.AddWithValue("@until", (now + database.LeaseDuration).ToUnixTimeMilliseconds());
+                    command.Parameters.AddWithValue("@owner", Owner);
+                    command.Parameters.AddWithValue("@limit", limit);
+                    var due = await ReadDueAsync(command, cancellationToken).ConfigureAwait(false);
+                    due.Sort((x, y) => x.DueAt != y.DueAt ? x.DueAt.CompareTo(y.DueAt) : x.Id.CompareTo(y.Id));
+                    return due;
+                },
+                cancellationToken)
+            : database.ReadAsync(
+                async connection =>
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = $"SELECT {Columns} FROM deliveries WHERE state = 'pending' AND due_at <= @now ORDER BY due_at, id LIMIT @limit;";
+                    command.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+                    command.Parameters.AddWithValue("@limit", limit);
+                    return await ReadDueAsync(command, cancellationToken).ConfigureAwait(false);
+                },
+                cancellationToken);
+    }
 
     /// <summary>The earliest due time of any pending delivery, or null.</summary>
     public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>
@@ -122,7 +149,13 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
             async connection =>
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = "SELECT MIN(due_at) FROM deliveries WHERE state = 'pending';";
+                // On PostgreSQL a row another instance holds comes due for this one when its lease lapses.
+                command.CommandText = database.Sql(
+                    sqlite: "SELECT MIN(due_at) FROM deliveries WHERE state = 'pending';",
+                    postgres: """
+                        SELECT MIN(CASE WHEN state = 'pending' THEN GREATEST(due_at, COALESCE(lease_until + 1, 0)) ELSE lease_until + 1 END)
+                        FROM deliveries WHERE state = 'pending' OR (state = 'sending' AND lease_until IS NOT NULL);
+                        """);
                 return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long ms
                     ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
                     : (DateTimeOffset?)null;
@@ -145,13 +178,13 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
                     var clauses = new List<string>(chunk.Length);
                     for (var i = 0; i < chunk.Length; i++)
                     {
-                        clauses.Add($"(channel_id = $c{i} AND user_id = $u{i})");
-                        command.Parameters.AddWithValue($"$c{i}", chunk[i].ChannelId);
-                        command.Parameters.AddWithValue($"$u{i}", chunk[i].UserId);
+                        clauses.Add($"(channel_id = @c{i} AND user_id = @u{i})");
+                        command.Parameters.AddWithValue($"@c{i}", chunk[i].ChannelId);
+                        command.Parameters.AddWithValue($"@u{i}", chunk[i].UserId);
                     }
 
-                    command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
-                    command.CommandText = "SELECT channel_id, user_id, COUNT(*) FROM deliveries WHERE ((state = 'sent' AND sent_at >= $since) OR state = 'sending') AND ("
+                    command.Parameters.AddWithValue("@since", since.ToUnixTimeMilliseconds());
+                    command.CommandText = "SELECT channel_id, user_id, COUNT(*) FROM deliveries WHERE ((state = 'sent' AND sent_at >= @since) OR state = 'sending') AND ("
                         + string.Join(" OR ", clauses) + ") GROUP BY channel_id, user_id;";
                     using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -175,14 +208,23 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
         database.WriteAsync(
             async (connection, transaction) =>
             {
-                await ApplyOutcomesAsync(connection, transaction, finished, requireState: DeliveryStates.Sending, cancellationToken).ConfigureAwait(false);
-                await ApplyOutcomesAsync(connection, transaction, decided, requireState: DeliveryStates.Pending, cancellationToken).ConfigureAwait(false);
+                await ApplyOutcomesAsync(connection, transaction, finished, requireState: DeliveryStates.Sending, database.IsPostgres, cancellationToken).ConfigureAwait(false);
+                await ApplyOutcomesAsync(connection, transaction, decided, requireState: DeliveryStates.Pending, database.IsPostgres, cancellationToken).ConfigureAwait(false);
                 var marked = new HashSet<long>();
                 using (var command = connection.CreateCommand())
                 {
                     command.Transaction = transaction;
-                    command.CommandText = "UPDATE deliveries SET state = 'sending', attempts = attempts + 1 WHERE id = $id AND state = 'pending';";
-                    var id = command.Parameters.Add("$id", SqliteType.Integer);
+                    // On PostgreSQL only rows this instance still holds, with the lease renewed to cover the send.
+                    command.CommandText = database.Sql(
+                        sqlite: "UPDATE deliveries SET state = 'sending', attempts = attempts + 1 WHERE id = @id AND state = 'pending';",
+                        postgres: "UPDATE deliveries SET state = 'sending', attempts = attempts + 1, lease_until = @until WHERE id = @id AND state = 'pending' AND lease_owner = @owner;");
+                    var id = command.Parameters.Add("@id", DbType.Int64);
+                    if (database.IsPostgres)
+                    {
+                        command.Parameters.AddWithValue("@until", database.LeaseUntil());
+                        command.Parameters.AddWithValue("@owner", Owner);
+                    }
+
                     foreach (var deliveryId in sending)
                     {
                         id.Value = deliveryId;
@@ -196,10 +238,10 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
                 using (var command = connection.CreateCommand())
                 {
                     command.Transaction = transaction;
-                    command.CommandText = "INSERT OR IGNORE INTO links (token, delivery_id, url) VALUES ($t, $d, $url);";
-                    var token = command.Parameters.Add("$t", SqliteType.Text);
-                    var delivery = command.Parameters.Add("$d", SqliteType.Integer);
-                    var url = command.Parameters.Add("$url", SqliteType.Text);
+                    command.CommandText = "INSERT INTO links (token, delivery_id, url) VALUES (@t, @d, @url) ON CONFLICT (token) DO NOTHING;";
+                    var token = command.Parameters.Add("@t", DbType.String);
+                    var delivery = command.Parameters.Add("@d", DbType.Int64);
+                    var url = command.Parameters.Add("@url", DbType.String);
                     foreach (var link in links.Where(l => marked.Contains(l.DeliveryId)))
                     {
                         (token.Value, delivery.Value, url.Value) = (link.Token, link.DeliveryId, link.Url);
@@ -216,7 +258,7 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
         database.WriteAsync(
             async (connection, transaction) =>
             {
-                await ApplyOutcomesAsync(connection, transaction, outcomes, requireState: DeliveryStates.Sending, cancellationToken).ConfigureAwait(false);
+                await ApplyOutcomesAsync(connection, transaction, outcomes, requireState: DeliveryStates.Sending, database.IsPostgres, cancellationToken).ConfigureAwait(false);
                 return true;
             },
             cancellationToken);
@@ -228,14 +270,14 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
             {
                 using var command = connection.CreateCommand();
                 command.Transaction = transaction;
-                command.CommandText = "UPDATE announcements SET status = 'cancelled' WHERE id = $id;";
-                command.Parameters.AddWithValue("$id", id);
+                command.CommandText = "UPDATE announcements SET status = 'cancelled' WHERE id = @id;";
+                command.Parameters.AddWithValue("@id", id);
                 if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
                 {
                     return (int?)null;
                 }
 
-                command.CommandText = "UPDATE deliveries SET state = 'cancelled' WHERE announcement_id = $id AND state = 'pending';";
+                command.CommandText = "UPDATE deliveries SET state = 'cancelled' WHERE announcement_id = @id AND state = 'pending';";
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
@@ -250,8 +292,8 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
                 DateTimeOffset createdAt;
                 using (var head = connection.CreateCommand())
                 {
-                    head.CommandText = "SELECT name, status, created_at FROM announcements WHERE id = $id;";
-                    head.Parameters.AddWithValue("$id", id);
+                    head.CommandText = "SELECT name, status, created_at FROM announcements WHERE id = @id;";
+                    head.Parameters.AddWithValue("@id", id);
                     using var row = await head.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                     if (!await row.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
@@ -269,11 +311,12 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
                 using (var command = connection.CreateCommand())
                 {
                     command.CommandText = """
-                        SELECT state, COUNT(*), SUM(reason = 'unreachable'), SUM(due_at <= $now), SUM(attempts > 0), MIN(due_at)
-                        FROM deliveries WHERE announcement_id = $id GROUP BY state;
+                        SELECT state, COUNT(*), SUM(CASE WHEN reason = 'unreachable' THEN 1 ELSE 0 END), SUM(CASE WHEN due_at <= @now THEN 1 ELSE 0 END),
+                               SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END), MIN(due_at)
+                        FROM deliveries WHERE announcement_id = @id GROUP BY state;
                         """;
-                    command.Parameters.AddWithValue("$id", id);
-                    command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+                    command.Parameters.AddWithValue("@id", id);
+                    command.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
                     using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                     while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
@@ -319,7 +362,7 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
             },
             cancellationToken);
 
-    private static async Task ApplyOutcomesAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<DeliveryOutcome> outcomes, string requireState, CancellationToken cancellationToken)
+    private static async Task ApplyOutcomesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<DeliveryOutcome> outcomes, string requireState, bool postgres, CancellationToken cancellationToken)
     {
         if (outcomes.Count == 0)
         {
@@ -328,22 +371,24 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
 
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = """
+        // The lease ends with the outcome (a retry is due at its own time); lease_owner stays as the instance that sent.
+        var leaseEnd = postgres ? ", lease_until = NULL" : string.Empty;
+        command.CommandText = $$"""
             UPDATE deliveries SET
-                state = $state,
-                reason = $reason,
-                sent_at = CASE WHEN $state = 'sent' THEN $at ELSE sent_at END,
-                activity_id = COALESCE($activity, activity_id),
-                due_at = COALESCE($retry, due_at)
-            WHERE id = $id AND state = $require;
+                state = @state,
+                reason = @reason,
+                sent_at = CASE WHEN @state = 'sent' THEN @at ELSE sent_at END,
+                activity_id = COALESCE(@activity, activity_id),
+                due_at = COALESCE(@retry, due_at){{leaseEnd}}
+            WHERE id = @id AND state = @require;
             """;
-        var id = command.Parameters.Add("$id", SqliteType.Integer);
-        var state = command.Parameters.Add("$state", SqliteType.Text);
-        var reason = command.Parameters.Add("$reason", SqliteType.Text);
-        var at = command.Parameters.Add("$at", SqliteType.Integer);
-        var activity = command.Parameters.Add("$activity", SqliteType.Text);
-        var retry = command.Parameters.Add("$retry", SqliteType.Integer);
-        command.Parameters.AddWithValue("$require", requireState);
+        var id = command.Parameters.Add("@id", DbType.Int64);
+        var state = command.Parameters.Add("@state", DbType.String);
+        var reason = command.Parameters.Add("@reason", DbType.String);
+        var at = command.Parameters.Add("@at", DbType.Int64);
+        var activity = command.Parameters.Add("@activity", DbType.String);
+        var retry = command.Parameters.Add("@retry", DbType.Int64);
+        command.Parameters.AddWithValue("@require", requireState);
         foreach (var outcome in outcomes)
         {
             id.Value = outcome.Id;
@@ -354,5 +399,25 @@ internal sealed class AnnouncementStore(ProactiveDatabase database)
             retry.Value = outcome.RetryAt is { } r ? r.ToUnixTimeMilliseconds() : DBNull.Value;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static async Task<List<DueDelivery>> ReadDueAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        var due = new List<DueDelivery>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            due.Add(new DueDelivery(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                new ReaderKey(reader.GetString(2), reader.GetString(3)),
+                reader.GetString(4),
+                reader.GetString(5),
+                reader.GetString(6),
+                reader.GetInt32(7),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8))));
+        }
+
+        return due;
     }
 }

@@ -30,8 +30,8 @@ internal sealed class DashboardStatsStore(ProactiveDatabase database)
             async connection =>
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = "SELECT id FROM announcements ORDER BY created_at DESC, id LIMIT $limit;";
-                command.Parameters.AddWithValue("$limit", limit);
+                command.CommandText = "SELECT id FROM announcements ORDER BY created_at DESC, id LIMIT @limit;";
+                command.Parameters.AddWithValue("@limit", limit);
                 using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 var ids = new List<string>();
                 while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -1,10 +1,11 @@
+using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using AuthorBot.Bot.Proactive;
 using AuthorBot.Dialogs.Newsletter;
 using AuthorBot.Dialogs.Profile;
-using Microsoft.Data.Sqlite;
 
 namespace AuthorBot.Bot.Newsletter;
 
@@ -87,7 +88,7 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
             {
                 // A new address gets a new id, so links sent to the old one never confirm or unsubscribe the new one.
                 string? id = null;
-                using (var find = Command(connection, transaction, "SELECT id, email FROM newsletter_subscribers WHERE channel_id = $c AND user_id = $u;"))
+                using (var find = Command(connection, transaction, "SELECT id, email FROM newsletter_subscribers WHERE channel_id = @c AND user_id = @u;"))
                 {
                     Reader(find, signup.Reader);
                     using var rows = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -98,13 +99,18 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
                 }
 
                 // Counted by address across readers: several chat identities cannot flood one inbox either.
-                using (var recent = Command(connection, transaction, """
-                    SELECT COUNT(*) FROM newsletter_outbox o JOIN newsletter_tokens t ON t.id = json_extract(o.payload, '$.token')
-                    WHERE o.kind = 'confirmation' AND t.email = $email COLLATE NOCASE AND o.created_at > $since;
-                    """))
+                using (var recent = Command(connection, transaction, database.Sql(
+                    sqlite: """
+                        SELECT COUNT(*) FROM newsletter_outbox o JOIN newsletter_tokens t ON t.id = json_extract(o.payload, '$.token')
+                        WHERE o.kind = 'confirmation' AND t.email = @email COLLATE NOCASE AND o.created_at > @since;
+                        """,
+                    postgres: """
+                        SELECT COUNT(*) FROM newsletter_outbox o JOIN newsletter_tokens t ON t.id = o.payload::json ->> 'token'
+                        WHERE o.kind = 'confirmation' AND lower(t.email) = lower(@email) AND o.created_at > @since;
+                        """)))
                 {
-                    recent.Parameters.AddWithValue("$email", signup.Email);
-                    recent.Parameters.AddWithValue("$since", (now - TimeSpan.FromDays(1)).ToUnixTimeMilliseconds());
+                    recent.Parameters.AddWithValue("@email", signup.Email);
+                    recent.Parameters.AddWithValue("@since", (now - TimeSpan.FromDays(1)).ToUnixTimeMilliseconds());
                     if (Convert.ToInt64(await recent.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) >= maxPerDay)
                     {
                         return false;
@@ -114,29 +120,29 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
                 id ??= NewId();
                 using (var upsert = Command(connection, transaction, """
                     INSERT INTO newsletter_subscribers (id, channel_id, user_id, email, name, wording, consented_at, status)
-                    VALUES ($id, $c, $u, $email, $name, $wording, $consented, 'pending')
+                    VALUES (@id, @c, @u, @email, @name, @wording, @consented, 'pending')
                     ON CONFLICT (channel_id, user_id) DO UPDATE SET id = excluded.id, email = excluded.email, name = excluded.name,
                         wording = excluded.wording, consented_at = excluded.consented_at,
-                        status = CASE WHEN status = 'confirmed' AND id = excluded.id THEN 'confirmed' ELSE 'pending' END,
-                        confirmed_at = CASE WHEN status = 'confirmed' AND id = excluded.id THEN confirmed_at ELSE NULL END,
+                        status = CASE WHEN newsletter_subscribers.status = 'confirmed' AND newsletter_subscribers.id = excluded.id THEN 'confirmed' ELSE 'pending' END,
+                        confirmed_at = CASE WHEN newsletter_subscribers.status = 'confirmed' AND newsletter_subscribers.id = excluded.id THEN newsletter_subscribers.confirmed_at ELSE NULL END,
                         unsubscribed_at = NULL;
                     """))
                 {
                     Reader(upsert, signup.Reader);
-                    upsert.Parameters.AddWithValue("$id", id);
-                    upsert.Parameters.AddWithValue("$email", signup.Email);
-                    upsert.Parameters.AddWithValue("$name", (object?)signup.Name ?? DBNull.Value);
-                    upsert.Parameters.AddWithValue("$wording", (object?)signup.Wording ?? DBNull.Value);
-                    upsert.Parameters.AddWithValue("$consented", signup.ConsentedAt.ToUnixTimeMilliseconds());
+                    upsert.Parameters.AddWithValue("@id", id);
+                    upsert.Parameters.AddWithValue("@email", signup.Email);
+                    upsert.Parameters.AddWithValue("@name", (object?)signup.Name ?? DBNull.Value);
+                    upsert.Parameters.AddWithValue("@wording", (object?)signup.Wording ?? DBNull.Value);
+                    upsert.Parameters.AddWithValue("@consented", signup.ConsentedAt.ToUnixTimeMilliseconds());
                     await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                using (var token = Command(connection, transaction, "INSERT INTO newsletter_tokens (id, subscriber_id, email, expires_at) VALUES ($t, $id, $email, $exp);"))
+                using (var token = Command(connection, transaction, "INSERT INTO newsletter_tokens (id, subscriber_id, email, expires_at) VALUES (@t, @id, @email, @exp);"))
                 {
-                    token.Parameters.AddWithValue("$t", tokenId);
-                    token.Parameters.AddWithValue("$id", id);
-                    token.Parameters.AddWithValue("$email", signup.Email);
-                    token.Parameters.AddWithValue("$exp", expiresAt.ToUnixTimeMilliseconds());
+                    token.Parameters.AddWithValue("@t", tokenId);
+                    token.Parameters.AddWithValue("@id", id);
+                    token.Parameters.AddWithValue("@email", signup.Email);
+                    token.Parameters.AddWithValue("@exp", expiresAt.ToUnixTimeMilliseconds());
                     await token.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
@@ -160,10 +166,10 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
                 string tokenEmail;
                 using (var find = Command(connection, transaction, $"""
                     SELECT t.expires_at, t.used_at, t.email, {SubscriberColumns} FROM newsletter_tokens t
-                    JOIN newsletter_subscribers s ON s.id = t.subscriber_id WHERE t.id = $t;
+                    JOIN newsletter_subscribers s ON s.id = t.subscriber_id WHERE t.id = @t;
                     """))
                 {
-                    find.Parameters.AddWithValue("$t", tokenId);
+                    find.Parameters.AddWithValue("@t", tokenId);
                     using var rows = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                     if (!await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
@@ -192,13 +198,13 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
                 }
 
                 using (var update = Command(connection, transaction, """
-                    UPDATE newsletter_subscribers SET status = 'confirmed', confirmed_at = $now WHERE id = $id;
-                    UPDATE newsletter_tokens SET used_at = $now WHERE id = $t;
+                    UPDATE newsletter_subscribers SET status = 'confirmed', confirmed_at = @now WHERE id = @id;
+                    UPDATE newsletter_tokens SET used_at = @now WHERE id = @t;
                     """))
                 {
-                    update.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-                    update.Parameters.AddWithValue("$id", subscriber.Id);
-                    update.Parameters.AddWithValue("$t", tokenId);
+                    update.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+                    update.Parameters.AddWithValue("@id", subscriber.Id);
+                    update.Parameters.AddWithValue("@t", tokenId);
                     await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
@@ -223,12 +229,12 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
             {
                 Subscriber? subscriber = null;
                 using (var find = Command(connection, transaction, subscriberId is not null
-                    ? $"SELECT {SubscriberColumns} FROM newsletter_subscribers s WHERE s.id = $id;"
-                    : $"SELECT {SubscriberColumns} FROM newsletter_subscribers s WHERE s.channel_id = $c AND s.user_id = $u;"))
+                    ? $"SELECT {SubscriberColumns} FROM newsletter_subscribers s WHERE s.id = @id;"
+                    : $"SELECT {SubscriberColumns} FROM newsletter_subscribers s WHERE s.channel_id = @c AND s.user_id = @u;"))
                 {
                     if (subscriberId is not null)
                     {
-                        find.Parameters.AddWithValue("$id", subscriberId);
+                        find.Parameters.AddWithValue("@id", subscriberId);
                     }
                     else
                     {
@@ -248,13 +254,13 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
                 }
 
                 using (var update = Command(connection, transaction, """
-                    UPDATE newsletter_subscribers SET status = 'unsubscribed', unsubscribed_at = $now WHERE id = $id;
+                    UPDATE newsletter_subscribers SET status = 'unsubscribed', unsubscribed_at = @now WHERE id = @id;
                     UPDATE newsletter_outbox SET state = 'cancelled', reason = 'Unsubscribed before it was sent.'
-                        WHERE subscriber_id = $id AND kind = 'confirmation' AND state = 'pending';
+                        WHERE subscriber_id = @id AND kind = 'confirmation' AND state = 'pending';
                     """))
                 {
-                    update.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-                    update.Parameters.AddWithValue("$id", subscriber.Id);
+                    update.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+                    update.Parameters.AddWithValue("@id", subscriber.Id);
                     await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
@@ -281,8 +287,8 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
             async connection =>
             {
                 using var find = connection.CreateCommand();
-                find.CommandText = $"SELECT {SubscriberColumns} FROM newsletter_subscribers s WHERE s.id = $id;";
-                find.Parameters.AddWithValue("$id", subscriberId);
+                find.CommandText = $"SELECT {SubscriberColumns} FROM newsletter_subscribers s WHERE s.id = @id;";
+                find.Parameters.AddWithValue("@id", subscriberId);
                 using var rows = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 return await rows.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadSubscriber(rows, 0) : null;
             },
@@ -310,10 +316,18 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Puts rows left 'sending' by a stopped process back in the queue.</summary>
+    /// <summary>
+    /// Puts rows left 'sending' by a stopped process back in the queue; on PostgreSQL nothing, as another instance may be
+    /// sending them (<see cref="TakeDueAsync"/> takes back rows whose lease lapsed).
+    /// </summary>
     public async Task RequeueInterruptedAsync(CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        if (database.IsPostgres)
+        {
+            return;
+        }
+
         await database.WriteAsync(
             async (connection, transaction) =>
             {
@@ -323,10 +337,19 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Takes up to <paramref name="limit"/> due rows, marking them 'sending' and counting the attempt.</summary>
+    /// <summary>
+    /// Takes up to <paramref name="limit"/> due rows, marking them 'sending' and counting the attempt. On PostgreSQL each
+    /// row is claimed with <c>FOR UPDATE SKIP LOCKED</c> and leased, and a row whose lease lapsed while 'sending' (its
+    /// instance died) is taken again.
+    /// </summary>
     public async Task<List<OutboxItem>> TakeDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        if (database.IsPostgres)
+        {
+            return await ClaimDueAsync(now, limit, cancellationToken).ConfigureAwait(false);
+        }
+
         return await database.WriteAsync(
             async (connection, transaction) =>
             {
@@ -334,11 +357,11 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
                 using (var select = Command(connection, transaction, $"""
                     SELECT o.id, o.kind, o.payload, o.attempts, {SubscriberColumns} FROM newsletter_outbox o
                     JOIN newsletter_subscribers s ON s.id = o.subscriber_id
-                    WHERE o.state = 'pending' AND o.due_at <= $now ORDER BY o.due_at, o.id LIMIT $limit;
+                    WHERE o.state = 'pending' AND o.due_at <= @now ORDER BY o.due_at, o.id LIMIT @limit;
                     """))
                 {
-                    select.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-                    select.Parameters.AddWithValue("$limit", limit);
+                    select.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+                    select.Parameters.AddWithValue("@limit", limit);
                     using var rows = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                     while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
@@ -346,8 +369,8 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
                     }
                 }
 
-                using var mark = Command(connection, transaction, "UPDATE newsletter_outbox SET state = 'sending', attempts = attempts + 1 WHERE id = $id;");
-                var id = mark.Parameters.Add("$id", SqliteType.Integer);
+                using var mark = Command(connection, transaction, "UPDATE newsletter_outbox SET state = 'sending', attempts = attempts + 1 WHERE id = @id;");
+                var id = mark.Parameters.Add("@id", DbType.Int64);
                 foreach (var item in due)
                 {
                     id.Value = item.Id;
@@ -367,17 +390,17 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
         database.WriteAsync(
             async (connection, transaction) =>
             {
-                using (var command = Command(connection, transaction, """
-                    UPDATE newsletter_outbox SET state = $s, reason = $r, sent_at = CASE WHEN $s = 'sent' THEN $at ELSE sent_at END,
-                        due_at = COALESCE($retry, due_at)
-                    WHERE id = $id AND state = 'sending';
+                using (var command = Command(connection, transaction, $$"""
+                    UPDATE newsletter_outbox SET state = @s, reason = @r, sent_at = CASE WHEN @s = 'sent' THEN @at ELSE sent_at END,
+                        due_at = COALESCE(@retry, due_at){{(database.IsPostgres ? ", lease_until = NULL" : string.Empty)}}
+                    WHERE id = @id AND state = 'sending';
                     """))
                 {
-                    command.Parameters.AddWithValue("$id", item.Id);
-                    command.Parameters.AddWithValue("$s", state);
-                    command.Parameters.AddWithValue("$r", (object?)reason ?? DBNull.Value);
-                    command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-                    command.Parameters.AddWithValue("$retry", retryAt is { } r ? r.ToUnixTimeMilliseconds() : DBNull.Value);
+                    command.Parameters.AddWithValue("@id", item.Id);
+                    command.Parameters.AddWithValue("@s", state);
+                    command.Parameters.AddWithValue("@r", (object?)reason ?? DBNull.Value);
+                    command.Parameters.AddWithValue("@at", at.ToUnixTimeMilliseconds());
+                    command.Parameters.AddWithValue("@retry", retryAt is { } r ? r.ToUnixTimeMilliseconds() : DBNull.Value);
                     await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
@@ -385,10 +408,10 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
                 {
                     if (failure is not null)
                     {
-                        using var mark = Command(connection, transaction, "UPDATE newsletter_subscribers SET last_failure = $f, last_failure_at = $at WHERE id = $id;");
-                        mark.Parameters.AddWithValue("$f", failure);
-                        mark.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-                        mark.Parameters.AddWithValue("$id", item.Subscriber.Id);
+                        using var mark = Command(connection, transaction, "UPDATE newsletter_subscribers SET last_failure = @f, last_failure_at = @at WHERE id = @id;");
+                        mark.Parameters.AddWithValue("@f", failure);
+                        mark.Parameters.AddWithValue("@at", at.ToUnixTimeMilliseconds());
+                        mark.Parameters.AddWithValue("@id", item.Subscriber.Id);
                         await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                     }
 
@@ -407,8 +430,8 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
             async connection =>
             {
                 using var find = connection.CreateCommand();
-                find.CommandText = "SELECT kind, state, attempts FROM newsletter_outbox WHERE subscriber_id = $id ORDER BY id;";
-                find.Parameters.AddWithValue("$id", subscriberId);
+                find.CommandText = "SELECT kind, state, attempts FROM newsletter_outbox WHERE subscriber_id = @id ORDER BY id;";
+                find.Parameters.AddWithValue("@id", subscriberId);
                 var list = new List<(string, string, int)>();
                 using var rows = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -428,8 +451,8 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
         var value = await database.WriteAsync(
             async (connection, transaction) =>
             {
-                using var insert = Command(connection, transaction, "INSERT OR IGNORE INTO newsletter_keys (name, value) VALUES ('links', $v); SELECT value FROM newsletter_keys WHERE name = 'links';");
-                insert.Parameters.AddWithValue("$v", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+                using var insert = Command(connection, transaction, "INSERT INTO newsletter_keys (name, value) VALUES ('links', @v) ON CONFLICT (name) DO NOTHING; SELECT value FROM newsletter_keys WHERE name = 'links';");
+                insert.Parameters.AddWithValue("@v", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
                 return (string)(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             },
             cancellationToken).ConfigureAwait(false);
@@ -441,12 +464,12 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         var subscribers = await database.ExportForReaderAsync(
-            $"SELECT {SubscriberColumns} FROM newsletter_subscribers s WHERE s.channel_id = $c AND s.user_id = $u;",
+            $"SELECT {SubscriberColumns} FROM newsletter_subscribers s WHERE s.channel_id = @c AND s.user_id = @u;",
             reader,
             rows => ReadSubscriber(rows, 0).ToJson(),
             cancellationToken).ConfigureAwait(false);
         var events = await database.ExportForReaderAsync(
-            "SELECT kind, at, detail FROM newsletter_events WHERE channel_id = $c AND user_id = $u ORDER BY at, id;",
+            "SELECT kind, at, detail FROM newsletter_events WHERE channel_id = @c AND user_id = @u ORDER BY at, id;",
             reader,
             rows => new JsonObject
             {
@@ -464,11 +487,11 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         await database.ExecuteForReaderAsync(
             """
-            DELETE FROM newsletter_tokens WHERE subscriber_id IN (SELECT id FROM newsletter_subscribers WHERE channel_id = $c AND user_id = $u);
-            DELETE FROM newsletter_outbox WHERE subscriber_id IN (SELECT id FROM newsletter_subscribers WHERE channel_id = $c AND user_id = $u)
-                OR subscriber_id IN (SELECT subscriber_id FROM newsletter_events WHERE channel_id = $c AND user_id = $u);
-            DELETE FROM newsletter_events WHERE channel_id = $c AND user_id = $u;
-            DELETE FROM newsletter_subscribers WHERE channel_id = $c AND user_id = $u;
+            DELETE FROM newsletter_tokens WHERE subscriber_id IN (SELECT id FROM newsletter_subscribers WHERE channel_id = @c AND user_id = @u);
+            DELETE FROM newsletter_outbox WHERE subscriber_id IN (SELECT id FROM newsletter_subscribers WHERE channel_id = @c AND user_id = @u)
+                OR subscriber_id IN (SELECT subscriber_id FROM newsletter_events WHERE channel_id = @c AND user_id = @u);
+            DELETE FROM newsletter_events WHERE channel_id = @c AND user_id = @u;
+            DELETE FROM newsletter_subscribers WHERE channel_id = @c AND user_id = @u;
             """,
             reader,
             cancellationToken).ConfigureAwait(false);
@@ -478,7 +501,7 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
 
     private const string SubscriberColumns = "s.id, s.channel_id, s.user_id, s.email, s.name, s.wording, s.consented_at, s.status, s.confirmed_at, s.unsubscribed_at, s.last_failure";
 
-    private static Subscriber ReadSubscriber(SqliteDataReader rows, int at) => new(
+    private static Subscriber ReadSubscriber(DbDataReader rows, int at) => new(
         rows.GetString(at),
         new ReaderKey(rows.GetString(at + 1), rows.GetString(at + 2)),
         rows.GetString(at + 3),
@@ -510,7 +533,7 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
 
     private static string Time(long unixMilliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds).ToString("O", CultureInfo.InvariantCulture);
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -518,32 +541,81 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
         return command;
     }
 
-    private static void Reader(SqliteCommand command, ReaderKey reader)
+    private static void Reader(DbCommand command, ReaderKey reader)
     {
-        command.Parameters.AddWithValue("$c", reader.ChannelId);
-        command.Parameters.AddWithValue("$u", reader.UserId);
+        command.Parameters.AddWithValue("@c", reader.ChannelId);
+        command.Parameters.AddWithValue("@u", reader.UserId);
     }
 
-    private static async Task EnqueueAsync(SqliteConnection connection, SqliteTransaction transaction, string subscriberId, string kind, string payload, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task EnqueueAsync(DbConnection connection, DbTransaction transaction, string subscriberId, string kind, string payload, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        using var insert = Command(connection, transaction, "INSERT INTO newsletter_outbox (subscriber_id, kind, payload, state, created_at, due_at) VALUES ($id, $k, $p, 'pending', $due, $due);");
-        insert.Parameters.AddWithValue("$id", subscriberId);
-        insert.Parameters.AddWithValue("$k", kind);
-        insert.Parameters.AddWithValue("$p", payload);
-        insert.Parameters.AddWithValue("$due", now.ToUnixTimeMilliseconds());
+        using var insert = Command(connection, transaction, "INSERT INTO newsletter_outbox (subscriber_id, kind, payload, state, created_at, due_at) VALUES (@id, @k, @p, 'pending', @due, @due);");
+        insert.Parameters.AddWithValue("@id", subscriberId);
+        insert.Parameters.AddWithValue("@k", kind);
+        insert.Parameters.AddWithValue("@p", payload);
+        insert.Parameters.AddWithValue("@due", now.ToUnixTimeMilliseconds());
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task EventAsync(SqliteConnection connection, SqliteTransaction transaction, string subscriberId, ReaderKey reader, string kind, DateTimeOffset at, string? detail, CancellationToken cancellationToken)
+    private static async Task EventAsync(DbConnection connection, DbTransaction transaction, string subscriberId, ReaderKey reader, string kind, DateTimeOffset at, string? detail, CancellationToken cancellationToken)
     {
-        using var insert = Command(connection, transaction, "INSERT INTO newsletter_events (subscriber_id, channel_id, user_id, kind, at, detail) VALUES ($id, $c, $u, $k, $at, $d);");
-        insert.Parameters.AddWithValue("$id", subscriberId);
+        using var insert = Command(connection, transaction, "INSERT INTO newsletter_events (subscriber_id, channel_id, user_id, kind, at, detail) VALUES (@id, @c, @u, @k, @at, @d);");
+        insert.Parameters.AddWithValue("@id", subscriberId);
         Reader(insert, reader);
-        insert.Parameters.AddWithValue("$k", kind);
-        insert.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-        insert.Parameters.AddWithValue("$d", (object?)detail ?? DBNull.Value);
+        insert.Parameters.AddWithValue("@k", kind);
+        insert.Parameters.AddWithValue("@at", at.ToUnixTimeMilliseconds());
+        insert.Parameters.AddWithValue("@d", (object?)detail ?? DBNull.Value);
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private Task<List<OutboxItem>> ClaimDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using var claim = Command(connection, transaction, """
+                    WITH claimed AS (
+                        SELECT id FROM newsletter_outbox
+                        WHERE (state = 'pending' AND due_at <= @now) OR (state = 'sending' AND lease_until < @now)
+                        ORDER BY due_at, id LIMIT @limit
+                        FOR UPDATE SKIP LOCKED)
+                    UPDATE newsletter_outbox AS o SET state = 'sending', attempts = o.attempts + 1, lease_until = @until
+                    FROM claimed WHERE o.id = claimed.id
+                    RETURNING o.id;
+                    """);
+                claim.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+                claim.Parameters.AddWithValue("@until", database.LeaseUntil());
+                claim.Parameters.AddWithValue("@limit", limit);
+                var ids = new List<long>();
+                using (var rows = await claim.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        ids.Add(rows.GetInt64(0));
+                    }
+                }
+
+                var due = new List<OutboxItem>();
+                if (ids.Count == 0)
+                {
+                    return due;
+                }
+
+                using var select = Command(connection, transaction, $"""
+                    SELECT o.id, o.kind, o.payload, o.attempts, {SubscriberColumns} FROM newsletter_outbox o
+                    JOIN newsletter_subscribers s ON s.id = o.subscriber_id
+                    WHERE o.id = ANY(@ids) ORDER BY o.due_at, o.id;
+                    """);
+                select.Parameters.AddWithValue("@ids", ids.ToArray());
+                using var found = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await found.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    // attempts already counts this one.
+                    due.Add(new OutboxItem(found.GetInt64(0), found.GetString(1), found.GetString(2), found.GetInt32(3), ReadSubscriber(found, 4)));
+                }
+
+                return due;
+            },
+            cancellationToken);
 
     private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
@@ -555,7 +627,8 @@ internal sealed class NewsletterStore(ProactiveDatabase database) : IDisposable
         await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!_created)
+            // On PostgreSQL these tables are in the proactive migrations.
+            if (!_created && !database.IsPostgres)
             {
                 await database.WriteAsync(
                     async (connection, transaction) =>

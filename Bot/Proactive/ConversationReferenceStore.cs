@@ -1,8 +1,9 @@
+using System.Data;
+using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AuthorBot.BotFramework.Schema;
 using AuthorBot.Dialogs.Profile;
-using Microsoft.Data.Sqlite;
 
 namespace AuthorBot.Bot.Proactive;
 
@@ -40,37 +41,37 @@ internal sealed class ConversationReferenceStore(ProactiveDatabase database)
                 upsert.CommandText = """
                     INSERT INTO conversation_references
                         (channel_id, user_id, conversation_id, adapter, service_url, tenant_id, is_group, reference_json, captured_at, last_active_at)
-                    VALUES ($c, $u, $conv, $a, $s, $t, $g, $j, $now, CASE WHEN $active THEN $now END)
+                    VALUES (@c, @u, @conv, @a, @s, @t, @g, @j, @now, CASE WHEN @active = 1 THEN @now END)
                     ON CONFLICT (channel_id, user_id, conversation_id) DO UPDATE SET
                         adapter = excluded.adapter, service_url = excluded.service_url,
-                        tenant_id = COALESCE(excluded.tenant_id, tenant_id), is_group = excluded.is_group,
+                        tenant_id = COALESCE(excluded.tenant_id, conversation_references.tenant_id), is_group = excluded.is_group,
                         reference_json = excluded.reference_json, captured_at = excluded.captured_at,
-                        last_active_at = COALESCE(excluded.last_active_at, last_active_at),
+                        last_active_at = COALESCE(excluded.last_active_at, conversation_references.last_active_at),
                         unreachable_at = NULL, unreachable_reason = NULL;
                     """;
-                var c = upsert.Parameters.Add("$c", SqliteType.Text);
-                var u = upsert.Parameters.Add("$u", SqliteType.Text);
-                var conv = upsert.Parameters.Add("$conv", SqliteType.Text);
-                var a = upsert.Parameters.Add("$a", SqliteType.Text);
-                var s = upsert.Parameters.Add("$s", SqliteType.Text);
-                var t = upsert.Parameters.Add("$t", SqliteType.Text);
-                var g = upsert.Parameters.Add("$g", SqliteType.Integer);
-                var j = upsert.Parameters.Add("$j", SqliteType.Text);
-                upsert.Parameters.AddWithValue("$now", nowMs);
-                upsert.Parameters.AddWithValue("$active", active ? 1 : 0);
+                var c = upsert.Parameters.Add("@c", DbType.String);
+                var u = upsert.Parameters.Add("@u", DbType.String);
+                var conv = upsert.Parameters.Add("@conv", DbType.String);
+                var a = upsert.Parameters.Add("@a", DbType.String);
+                var s = upsert.Parameters.Add("@s", DbType.String);
+                var t = upsert.Parameters.Add("@t", DbType.String);
+                var g = upsert.Parameters.Add("@g", DbType.Int32);
+                var j = upsert.Parameters.Add("@j", DbType.String);
+                upsert.Parameters.AddWithValue("@now", nowMs);
+                upsert.Parameters.AddWithValue("@active", active ? 1 : 0);
 
                 using var activity = connection.CreateCommand();
                 activity.Transaction = transaction;
                 activity.CommandText = """
-                    INSERT INTO reader_activity (channel_id, user_id, utc_hour, active_days, last_day) VALUES ($c, $u, $h, 1, $d)
+                    INSERT INTO reader_activity (channel_id, user_id, utc_hour, active_days, last_day) VALUES (@c, @u, @h, 1, @d)
                     ON CONFLICT (channel_id, user_id, utc_hour) DO UPDATE SET
-                        active_days = active_days + CASE WHEN last_day = excluded.last_day THEN 0 ELSE 1 END,
+                        active_days = reader_activity.active_days + CASE WHEN reader_activity.last_day = excluded.last_day THEN 0 ELSE 1 END,
                         last_day = excluded.last_day;
                     """;
-                var ac = activity.Parameters.Add("$c", SqliteType.Text);
-                var au = activity.Parameters.Add("$u", SqliteType.Text);
-                activity.Parameters.AddWithValue("$h", now.UtcDateTime.Hour);
-                activity.Parameters.AddWithValue("$d", nowMs / 86_400_000);
+                var ac = activity.Parameters.Add("@c", DbType.String);
+                var au = activity.Parameters.Add("@u", DbType.String);
+                activity.Parameters.AddWithValue("@h", now.UtcDateTime.Hour);
+                activity.Parameters.AddWithValue("@d", nowMs / 86_400_000);
 
                 foreach (var (adapter, reference) in references)
                 {
@@ -105,15 +106,15 @@ internal sealed class ConversationReferenceStore(ProactiveDatabase database)
                 using var activity = connection.CreateCommand();
                 activity.Transaction = transaction;
                 activity.CommandText = """
-                    INSERT INTO reader_activity (channel_id, user_id, utc_hour, active_days, last_day) VALUES ($c, $u, $h, 1, $d)
+                    INSERT INTO reader_activity (channel_id, user_id, utc_hour, active_days, last_day) VALUES (@c, @u, @h, 1, @d)
                     ON CONFLICT (channel_id, user_id, utc_hour) DO UPDATE SET
-                        active_days = active_days + CASE WHEN last_day = excluded.last_day THEN 0 ELSE 1 END,
+                        active_days = reader_activity.active_days + CASE WHEN reader_activity.last_day = excluded.last_day THEN 0 ELSE 1 END,
                         last_day = excluded.last_day;
                     """;
-                activity.Parameters.AddWithValue("$c", reader.ChannelId);
-                activity.Parameters.AddWithValue("$u", reader.UserId);
-                activity.Parameters.AddWithValue("$h", now.UtcDateTime.Hour);
-                activity.Parameters.AddWithValue("$d", nowMs / 86_400_000);
+                activity.Parameters.AddWithValue("@c", reader.ChannelId);
+                activity.Parameters.AddWithValue("@u", reader.UserId);
+                activity.Parameters.AddWithValue("@h", now.UtcDateTime.Hour);
+                activity.Parameters.AddWithValue("@d", nowMs / 86_400_000);
                 return await activity.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
@@ -134,10 +135,10 @@ internal sealed class ConversationReferenceStore(ProactiveDatabase database)
                         SELECT channel_id, user_id, conversation_id,
                                ROW_NUMBER() OVER (PARTITION BY channel_id, user_id ORDER BY is_group, captured_at DESC) AS rank
                         FROM conversation_references
-                        WHERE unreachable_at IS NULL AND ($c IS NULL OR channel_id = $c))
+                        WHERE unreachable_at IS NULL AND (@c IS NULL OR channel_id = @c)) AS ranked
                     WHERE rank = 1 ORDER BY channel_id, user_id;
                     """;
-                command.Parameters.AddWithValue("$c", (object?)channelId ?? DBNull.Value);
+                command.Parameters.Add("@c", DbType.String).Value = (object?)channelId ?? DBNull.Value;
                 var members = new List<ReachableConversation>();
                 using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -157,11 +158,11 @@ internal sealed class ConversationReferenceStore(ProactiveDatabase database)
                 using var command = connection.CreateCommand();
                 command.CommandText = """
                     SELECT channel_id, user_id, adapter, reference_json FROM conversation_references
-                    WHERE channel_id = $c AND user_id = $u AND unreachable_at IS NULL
+                    WHERE channel_id = @c AND user_id = @u AND unreachable_at IS NULL
                     ORDER BY is_group, captured_at DESC LIMIT 1;
                     """;
-                command.Parameters.AddWithValue("$c", reader.ChannelId);
-                command.Parameters.AddWithValue("$u", reader.UserId);
+                command.Parameters.AddWithValue("@c", reader.ChannelId);
+                command.Parameters.AddWithValue("@u", reader.UserId);
                 var found = await ReadTargetsAsync(command, cancellationToken).ConfigureAwait(false);
                 return found.Count == 0 ? null : found[0];
             },
@@ -185,14 +186,14 @@ internal sealed class ConversationReferenceStore(ProactiveDatabase database)
                 }
 
                 using var command = connection.CreateCommand();
-                command.CommandText = """
+                command.CommandText = $"""
                     SELECT r.channel_id, r.user_id, r.adapter, r.reference_json
-                    FROM json_each($keys) AS k
+                    FROM {database.Sql(sqlite: "json_each(@keys) AS k", postgres: "json_array_elements(@keys::json) AS k(value)")}
                     JOIN conversation_references AS r
                       ON r.channel_id = k.value ->> 0 AND r.user_id = k.value ->> 1 AND r.conversation_id = k.value ->> 2
                     WHERE r.unreachable_at IS NULL;
                     """;
-                command.Parameters.AddWithValue("$keys", KeysJson(keys));
+                command.Parameters.AddWithValue("@keys", KeysJson(keys));
                 foreach (var target in await ReadTargetsAsync(command, cancellationToken).ConfigureAwait(false))
                 {
                     result[(target.Reader.ChannelId, target.Reader.UserId, target.ConversationId)] = target;
@@ -210,14 +211,14 @@ internal sealed class ConversationReferenceStore(ProactiveDatabase database)
                 using var command = connection.CreateCommand();
                 command.Transaction = transaction;
                 command.CommandText = """
-                    UPDATE conversation_references SET unreachable_at = $now, unreachable_reason = $r
-                    WHERE channel_id = $c AND user_id = $u AND conversation_id = $v;
+                    UPDATE conversation_references SET unreachable_at = @now, unreachable_reason = @r
+                    WHERE channel_id = @c AND user_id = @u AND conversation_id = @v;
                     """;
-                command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-                command.Parameters.AddWithValue("$r", reason);
-                command.Parameters.AddWithValue("$c", reader.ChannelId);
-                command.Parameters.AddWithValue("$u", reader.UserId);
-                command.Parameters.AddWithValue("$v", conversationId);
+                command.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("@r", reason);
+                command.Parameters.AddWithValue("@c", reader.ChannelId);
+                command.Parameters.AddWithValue("@u", reader.UserId);
+                command.Parameters.AddWithValue("@v", conversationId);
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
@@ -234,11 +235,11 @@ internal sealed class ConversationReferenceStore(ProactiveDatabase database)
                 command.Transaction = transaction;
                 command.CommandText = """
                     DELETE FROM conversation_references
-                    WHERE channel_id = $c AND (conversation_id = $v OR substr(conversation_id, 1, length($thread)) = $thread);
+                    WHERE channel_id = @c AND (conversation_id = @v OR substr(conversation_id, 1, length(@thread)) = @thread);
                     """;
-                command.Parameters.AddWithValue("$c", channelId);
-                command.Parameters.AddWithValue("$v", conversationId);
-                command.Parameters.AddWithValue("$thread", conversationId + ";messageid=");
+                command.Parameters.AddWithValue("@c", channelId);
+                command.Parameters.AddWithValue("@v", conversationId);
+                command.Parameters.AddWithValue("@thread", conversationId + ";messageid=");
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
@@ -255,9 +256,9 @@ internal sealed class ConversationReferenceStore(ProactiveDatabase database)
                     var clauses = new List<string>(chunk.Length);
                     for (var i = 0; i < chunk.Length; i++)
                     {
-                        clauses.Add($"(channel_id = $c{i} AND user_id = $u{i})");
-                        command.Parameters.AddWithValue($"$c{i}", chunk[i].ChannelId);
-                        command.Parameters.AddWithValue($"$u{i}", chunk[i].UserId);
+                        clauses.Add($"(channel_id = @c{i} AND user_id = @u{i})");
+                        command.Parameters.AddWithValue($"@c{i}", chunk[i].ChannelId);
+                        command.Parameters.AddWithValue($"@u{i}", chunk[i].UserId);
                     }
 
                     command.CommandText = "SELECT channel_id, user_id, utc_hour, active_days FROM reader_activity WHERE " + string.Join(" OR ", clauses) + ";";
@@ -289,10 +290,10 @@ internal sealed class ConversationReferenceStore(ProactiveDatabase database)
                 {
                     command.CommandText = """
                         SELECT conversation_id, adapter, service_url, tenant_id, is_group, captured_at, last_active_at, unreachable_at, unreachable_reason
-                        FROM conversation_references WHERE channel_id = $c AND user_id = $u ORDER BY captured_at;
+                        FROM conversation_references WHERE channel_id = @c AND user_id = @u ORDER BY captured_at;
                         """;
-                    command.Parameters.AddWithValue("$c", reader.ChannelId);
-                    command.Parameters.AddWithValue("$u", reader.UserId);
+                    command.Parameters.AddWithValue("@c", reader.ChannelId);
+                    command.Parameters.AddWithValue("@u", reader.UserId);
                     using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                     while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
@@ -314,9 +315,9 @@ internal sealed class ConversationReferenceStore(ProactiveDatabase database)
                 var hours = new JsonObject();
                 using (var command = connection.CreateCommand())
                 {
-                    command.CommandText = "SELECT utc_hour, active_days FROM reader_activity WHERE channel_id = $c AND user_id = $u ORDER BY utc_hour;";
-                    command.Parameters.AddWithValue("$c", reader.ChannelId);
-                    command.Parameters.AddWithValue("$u", reader.UserId);
+                    command.CommandText = "SELECT utc_hour, active_days FROM reader_activity WHERE channel_id = @c AND user_id = @u ORDER BY utc_hour;";
+                    command.Parameters.AddWithValue("@c", reader.ChannelId);
+                    command.Parameters.AddWithValue("@u", reader.UserId);
                     using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                     while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
@@ -334,8 +335,8 @@ internal sealed class ConversationReferenceStore(ProactiveDatabase database)
     public Task EraseAsync(ReaderKey reader, CancellationToken cancellationToken) =>
         database.ExecuteForReaderAsync(
             """
-            DELETE FROM conversation_references WHERE channel_id = $c AND user_id = $u;
-            DELETE FROM reader_activity WHERE channel_id = $c AND user_id = $u;
+            DELETE FROM conversation_references WHERE channel_id = @c AND user_id = @u;
+            DELETE FROM reader_activity WHERE channel_id = @c AND user_id = @u;
             """,
             reader,
             cancellationToken);
@@ -363,7 +364,7 @@ internal sealed class ConversationReferenceStore(ProactiveDatabase database)
 
     private static string ToIso(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static async Task<List<ProactiveTarget>> ReadTargetsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private static async Task<List<ProactiveTarget>> ReadTargetsAsync(DbCommand command, CancellationToken cancellationToken)
     {
         var targets = new List<ProactiveTarget>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

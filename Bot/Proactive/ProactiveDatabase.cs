@@ -1,6 +1,9 @@
+using System.Data.Common;
 using System.Text.Json.Nodes;
+using AuthorBot.BotFramework.State;
 using AuthorBot.Dialogs.Profile;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace AuthorBot.Bot.Proactive;
 
@@ -16,6 +19,10 @@ namespace AuthorBot.Bot.Proactive;
 /// synchronous=NORMAL survives a killed process (a committed transaction is in the WAL before COMMIT returns); only a
 /// power loss may drop the last commits, which the delivery engine treats like a crash mid-send.
 /// Writers of this process take turns on a gate rather than colliding on SQLite's busy-retry sleep.
+/// <para>With <c>Storage:Provider=Postgres</c> the same tables live in PostgreSQL (<see cref="OnPostgres"/>), so several
+/// instances share them; the schema is then <see cref="ProactivePostgresSchema"/>'s versioned migrations. The stores keep
+/// one SQL text where both engines agree (named <c>@</c> parameters, <c>ON CONFLICT</c>, <c>RETURNING</c>, <c>CASE</c>
+/// instead of summed booleans) and ask <see cref="IsPostgres"/> only where they differ (JSON arrays, leases).</para>
 /// <para>The due-deliveries index is partial (pending rows only). The earlier (state, due_at) index also matched
 /// "state = 'sent'", and without ANALYZE statistics SQLite preferred it to the per-reader index for the weekly-cap
 /// count, scanning every sent delivery ever made for each batch (115 ms per 200 readers at 10,000 sent rows, growing
@@ -130,7 +137,9 @@ internal sealed class ProactiveDatabase : IDisposable
         CREATE INDEX IF NOT EXISTS ix_author_inbox_reader ON author_inbox (channel_id, user_id);
         """;
 
-    private readonly string _connectionString;
+    private readonly string? _connectionString;
+    private readonly NpgsqlDataSource? _postgres;
+    private readonly TimeProvider _time = TimeProvider.System;
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SqliteConnection? _memoryKeeper;
@@ -167,16 +176,54 @@ internal sealed class ProactiveDatabase : IDisposable
         _memoryKeeper.Open();
     }
 
-    /// <summary>The database file, or ":memory:".</summary>
+    private ProactiveDatabase(NpgsqlDataSource dataSource, TimeSpan leaseDuration, TimeProvider time)
+    {
+        Path = "postgres";
+        _postgres = dataSource;
+        LeaseDuration = leaseDuration;
+        _time = time;
+    }
+
+    /// <summary>The database file, ":memory:", or "postgres".</summary>
     public string Path { get; }
+
+    /// <summary>
+    /// How long a queue row taken by one instance (a delivery, a reminder, an outbox email) is that instance's before
+    /// another may take it (PostgreSQL only): long enough to cover a send, short enough that a dead instance's rows
+    /// move on soon.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>True when the tables are in PostgreSQL, shared by every instance on the same database.</summary>
+    public bool IsPostgres => _postgres is not null;
 
     /// <summary>A database that lives as long as this object (for hosts whose bot state is in memory too).</summary>
     public static ProactiveDatabase InMemory() => new();
 
-    /// <summary>Opens a pooled connection (creating the file and schema on first use).</summary>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>The tables in PostgreSQL (migrated on first use); the data source stays the caller's.</summary>
+    public static ProactiveDatabase OnPostgres(NpgsqlDataSource dataSource, TimeSpan leaseDuration, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        return new(dataSource, leaseDuration, time);
+    }
+
+    /// <summary>The end of a lease taken now, in Unix milliseconds.</summary>
+    public long LeaseUntil() => (_time.GetUtcNow() + LeaseDuration).ToUnixTimeMilliseconds();
+
+    /// <summary>The statement for this engine: <paramref name="sqlite"/> or <paramref name="postgres"/>.</summary>
+    public string Sql(string sqlite, string postgres) => IsPostgres ? postgres : sqlite;
+
+    /// <summary>Opens a pooled connection (creating the file and schema, or migrating PostgreSQL, on first use).</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var connection = new SqliteConnection(_connectionString);
         try
         {
@@ -193,8 +240,11 @@ internal sealed class ProactiveDatabase : IDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction, after this process's other writers.</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction (IMMEDIATE on SQLite, READ COMMITTED on PostgreSQL, where
+    /// the stores' conditional updates re-check their row under its lock), after this process's other writers.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -203,7 +253,9 @@ internal sealed class ProactiveDatabase : IDisposable
             var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
-                var transaction = connection.BeginTransaction(deferred: false);
+                var transaction = connection is SqliteConnection sqlite
+                    ? sqlite.BeginTransaction(deferred: false)
+                    : await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))
                 {
                     var result = await work(connection, transaction).ConfigureAwait(false);
@@ -220,7 +272,7 @@ internal sealed class ProactiveDatabase : IDisposable
 
     /// <summary>
     /// Runs <paramref name="sql"/> (one or more statements) in one write transaction with the reader bound to
-    /// <c>$c</c> (channel id) and <c>$u</c> (user id); returns the rows changed. What the privacy erasers share.
+    /// <c>@c</c> (channel id) and <c>@u</c> (user id); returns the rows changed. What the privacy erasers share.
     /// </summary>
     public Task<int> ExecuteForReaderAsync(string sql, ReaderKey reader, CancellationToken cancellationToken) =>
         WriteAsync(
@@ -229,24 +281,24 @@ internal sealed class ProactiveDatabase : IDisposable
                 using var command = connection.CreateCommand();
                 command.Transaction = transaction;
                 command.CommandText = sql;
-                command.Parameters.AddWithValue("$c", reader.ChannelId);
-                command.Parameters.AddWithValue("$u", reader.UserId);
+                command.Parameters.AddWithValue("@c", reader.ChannelId);
+                command.Parameters.AddWithValue("@u", reader.UserId);
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
 
     /// <summary>
-    /// Reads the reader's rows (the reader bound to <c>$c</c> and <c>$u</c> as in
+    /// Reads the reader's rows (the reader bound to <c>@c</c> and <c>@u</c> as in
     /// <see cref="ExecuteForReaderAsync"/>), one JSON object each; what the privacy exporters share.
     /// </summary>
-    public Task<JsonArray> ExportForReaderAsync(string sql, ReaderKey reader, Func<SqliteDataReader, JsonObject> toJson, CancellationToken cancellationToken) =>
+    public Task<JsonArray> ExportForReaderAsync(string sql, ReaderKey reader, Func<DbDataReader, JsonObject> toJson, CancellationToken cancellationToken) =>
         ReadAsync(
             async connection =>
             {
                 using var command = connection.CreateCommand();
                 command.CommandText = sql;
-                command.Parameters.AddWithValue("$c", reader.ChannelId);
-                command.Parameters.AddWithValue("$u", reader.UserId);
+                command.Parameters.AddWithValue("@c", reader.ChannelId);
+                command.Parameters.AddWithValue("@u", reader.UserId);
                 var items = new JsonArray();
                 using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -259,7 +311,7 @@ internal sealed class ProactiveDatabase : IDisposable
             cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> on a read connection.</summary>
-    public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -288,6 +340,14 @@ internal sealed class ProactiveDatabase : IDisposable
         {
             if (_initialized)
             {
+                return;
+            }
+
+            if (_postgres is not null)
+            {
+                // Not yet migrated (or the database was down last time): try again on this use.
+                await PostgresMigrator.MigrateAsync(_postgres, ProactivePostgresSchema.Component, ProactivePostgresSchema.Migrations, cancellationToken).ConfigureAwait(false);
+                _initialized = true;
                 return;
             }
 

@@ -1,7 +1,9 @@
 using AuthorBot.BotFramework.Auth;
+using AuthorBot.BotFramework.State;
 using AuthorBot.Dialogs.Privacy;
 using AuthorBot.Dialogs.Reminders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 
 namespace AuthorBot.Bot.Proactive;
 
@@ -13,7 +15,8 @@ internal static class ProactiveServiceCollectionExtensions
 
     /// <summary>
     /// Adds <see cref="ProactiveDatabase"/> (file at <c>Proactive:DatabasePath</c>, relative to the content root; in memory
-    /// when no path is set and <c>Storage:Provider</c> is <c>Memory</c>),
+    /// when no path is set and <c>Storage:Provider</c> is <c>Memory</c>; in the <c>ConnectionStrings:Postgres</c> database
+    /// when it is <c>Postgres</c>, with queue leases of <c>Proactive:LeaseDuration</c>, two minutes by default),
     /// <see cref="ConversationReferenceStore"/>, <see cref="ConversationReferenceMiddleware"/> and its
     /// <see cref="IReaderDataStore"/>, and the durable <see cref="IReminderScheduler"/> with its sender.
     /// </summary>
@@ -22,6 +25,13 @@ internal static class ProactiveServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
         {
+            if (string.Equals(configuration["Storage:Provider"], BotStateServiceCollectionExtensions.PostgresProvider, StringComparison.OrdinalIgnoreCase))
+            {
+                // Shared by every instance on the database, like the bot state beside it.
+                var lease = configuration.GetValue("Proactive:LeaseDuration", TimeSpan.FromMinutes(2));
+                return ProactiveDatabase.OnPostgres(sp.GetRequiredService<NpgsqlDataSource>(), lease, sp.GetRequiredService<TimeProvider>());
+            }
+
             var configured = configuration["Proactive:DatabasePath"];
             if (string.IsNullOrWhiteSpace(configured) && string.Equals(configuration["Storage:Provider"], "Memory", StringComparison.OrdinalIgnoreCase))
             {

@@ -19,17 +19,17 @@ internal sealed class ReminderStore(ProactiveDatabase database)
                 using var command = connection.CreateCommand();
                 command.Transaction = transaction;
                 command.CommandText = """
-                    INSERT INTO reminders (id, channel_id, user_id, due_at, text, state) VALUES ($id, $c, $u, $due, $t, 'pending')
+                    INSERT INTO reminders (id, channel_id, user_id, due_at, text, state) VALUES (@id, @c, @u, @due, @t, 'pending')
                     ON CONFLICT (id) DO UPDATE SET channel_id = excluded.channel_id, user_id = excluded.user_id,
                         due_at = excluded.due_at, text = excluded.text,
-                        state = CASE WHEN state = 'sent' AND due_at = excluded.due_at THEN 'sent' ELSE 'pending' END,
+                        state = CASE WHEN reminders.state = 'sent' AND reminders.due_at = excluded.due_at THEN 'sent' ELSE 'pending' END,
                         attempts = 0, reason = NULL;
                     """;
-                command.Parameters.AddWithValue("$id", request.Id);
-                command.Parameters.AddWithValue("$c", request.Reader.ChannelId);
-                command.Parameters.AddWithValue("$u", request.Reader.UserId);
-                command.Parameters.AddWithValue("$due", request.DueAt.ToUnixTimeMilliseconds());
-                command.Parameters.AddWithValue("$t", request.Text);
+                command.Parameters.AddWithValue("@id", request.Id);
+                command.Parameters.AddWithValue("@c", request.Reader.ChannelId);
+                command.Parameters.AddWithValue("@u", request.Reader.UserId);
+                command.Parameters.AddWithValue("@due", request.DueAt.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("@t", request.Text);
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
@@ -41,15 +41,16 @@ internal sealed class ReminderStore(ProactiveDatabase database)
             {
                 using var command = connection.CreateCommand();
                 command.Transaction = transaction;
-                command.CommandText = "DELETE FROM reminders WHERE id = $id AND state IN ('pending', 'failed');";
-                command.Parameters.AddWithValue("$id", id);
+                command.CommandText = "DELETE FROM reminders WHERE id = @id AND state IN ('pending', 'failed');";
+                command.Parameters.AddWithValue("@id", id);
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
 
     /// <summary>After a restart: reminders left "sending" are sent again (at-least-once, same id as the message's key).</summary>
+    /// <remarks>On PostgreSQL nothing: another instance may be sending them; <see cref="TakeDueAsync"/> takes back lapsed leases.</remarks>
     public Task<int> RequeueInterruptedAsync(CancellationToken cancellationToken) =>
-        database.WriteAsync(
+        database.IsPostgres ? Task.FromResult(0) : database.WriteAsync(
             async (connection, transaction) =>
             {
                 using var command = connection.CreateCommand();
@@ -59,18 +60,22 @@ internal sealed class ReminderStore(ProactiveDatabase database)
             },
             cancellationToken);
 
-    /// <summary>Marks up to <paramref name="limit"/> due reminders "sending" and returns them.</summary>
+    /// <summary>
+    /// Marks up to <paramref name="limit"/> due reminders "sending" and returns them. On PostgreSQL, where several
+    /// instances take from the same table, each row is claimed with <c>FOR UPDATE SKIP LOCKED</c> and leased; a row
+    /// still "sending" when its lease lapsed (its instance died) is taken again.
+    /// </summary>
     public Task<List<(ReminderRequest Request, int Attempts)>> TakeDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        database.WriteAsync(
+        database.IsPostgres ? ClaimDueAsync(now, limit, cancellationToken) : database.WriteAsync(
             async (connection, transaction) =>
             {
                 var due = new List<(ReminderRequest, int)>();
                 using (var select = connection.CreateCommand())
                 {
                     select.Transaction = transaction;
-                    select.CommandText = "SELECT id, channel_id, user_id, due_at, text, attempts FROM reminders WHERE state = 'pending' AND due_at <= $now ORDER BY due_at LIMIT $limit;";
-                    select.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-                    select.Parameters.AddWithValue("$limit", limit);
+                    select.CommandText = "SELECT id, channel_id, user_id, due_at, text, attempts FROM reminders WHERE state = 'pending' AND due_at <= @now ORDER BY due_at LIMIT @limit;";
+                    select.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+                    select.Parameters.AddWithValue("@limit", limit);
                     using var rows = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                     while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
@@ -80,8 +85,8 @@ internal sealed class ReminderStore(ProactiveDatabase database)
 
                 using var mark = connection.CreateCommand();
                 mark.Transaction = transaction;
-                mark.CommandText = "UPDATE reminders SET state = 'sending', attempts = attempts + 1 WHERE id = $id;";
-                var id = mark.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
+                mark.CommandText = "UPDATE reminders SET state = 'sending', attempts = attempts + 1 WHERE id = @id;";
+                var id = mark.Parameters.Add("@id", System.Data.DbType.String);
                 foreach (var (request, _) in due)
                 {
                     id.Value = request.Id;
@@ -99,16 +104,16 @@ internal sealed class ReminderStore(ProactiveDatabase database)
             {
                 using var command = connection.CreateCommand();
                 command.Transaction = transaction;
-                command.CommandText = """
-                    UPDATE reminders SET state = $s, reason = $r, sent_at = CASE WHEN $s = 'sent' THEN $at ELSE sent_at END,
-                        due_at = COALESCE($retry, due_at)
-                    WHERE id = $id AND state = 'sending';
+                command.CommandText = $$"""
+                    UPDATE reminders SET state = @s, reason = @r, sent_at = CASE WHEN @s = 'sent' THEN @at ELSE sent_at END,
+                        due_at = COALESCE(@retry, due_at){{(database.IsPostgres ? ", lease_until = NULL" : string.Empty)}}
+                    WHERE id = @id AND state = 'sending';
                     """;
-                command.Parameters.AddWithValue("$id", id);
-                command.Parameters.AddWithValue("$s", state);
-                command.Parameters.AddWithValue("$r", (object?)reason ?? DBNull.Value);
-                command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-                command.Parameters.AddWithValue("$retry", retryAt is { } r ? r.ToUnixTimeMilliseconds() : DBNull.Value);
+                command.Parameters.AddWithValue("@id", id);
+                command.Parameters.AddWithValue("@s", state);
+                command.Parameters.AddWithValue("@r", (object?)reason ?? DBNull.Value);
+                command.Parameters.AddWithValue("@at", at.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("@retry", retryAt is { } r ? r.ToUnixTimeMilliseconds() : DBNull.Value);
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
@@ -119,8 +124,8 @@ internal sealed class ReminderStore(ProactiveDatabase database)
             async connection =>
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = "SELECT state FROM reminders WHERE id = $id;";
-                command.Parameters.AddWithValue("$id", id);
+                command.CommandText = "SELECT state FROM reminders WHERE id = @id;";
+                command.Parameters.AddWithValue("@id", id);
                 return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
             },
             cancellationToken);
@@ -128,7 +133,7 @@ internal sealed class ReminderStore(ProactiveDatabase database)
     public async Task<JsonNode?> ExportAsync(ReaderKey reader, CancellationToken cancellationToken)
     {
         var items = await database.ExportForReaderAsync(
-            "SELECT id, due_at, text, state FROM reminders WHERE channel_id = $c AND user_id = $u ORDER BY due_at;",
+            "SELECT id, due_at, text, state FROM reminders WHERE channel_id = @c AND user_id = @u ORDER BY due_at;",
             reader,
             rows => new JsonObject
             {
@@ -142,5 +147,35 @@ internal sealed class ReminderStore(ProactiveDatabase database)
     }
 
     public Task EraseAsync(ReaderKey reader, CancellationToken cancellationToken) =>
-        database.ExecuteForReaderAsync("DELETE FROM reminders WHERE channel_id = $c AND user_id = $u;", reader, cancellationToken);
+        database.ExecuteForReaderAsync("DELETE FROM reminders WHERE channel_id = @c AND user_id = @u;", reader, cancellationToken);
+
+    private Task<List<(ReminderRequest Request, int Attempts)>> ClaimDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = """
+                    WITH claimed AS (
+                        SELECT id FROM reminders
+                        WHERE (state = 'pending' AND due_at <= @now) OR (state = 'sending' AND lease_until < @now)
+                        ORDER BY due_at LIMIT @limit
+                        FOR UPDATE SKIP LOCKED)
+                    UPDATE reminders AS r SET state = 'sending', attempts = r.attempts + 1, lease_until = @until
+                    FROM claimed WHERE r.id = claimed.id
+                    RETURNING r.id, r.channel_id, r.user_id, r.due_at, r.text, r.attempts - 1;
+                    """;
+                command.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("@until", database.LeaseUntil());
+                command.Parameters.AddWithValue("@limit", limit);
+                var due = new List<(ReminderRequest Request, int Attempts)>();
+                using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    due.Add((new ReminderRequest(rows.GetString(0), new ReaderKey(rows.GetString(1), rows.GetString(2)), DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(3)), rows.GetString(4)), rows.GetInt32(5)));
+                }
+
+                return due.OrderBy(d => d.Request.DueAt).ToList();
+            },
+            cancellationToken);
 }

@@ -16,9 +16,9 @@ internal sealed class TrustedServiceUrlStore(ProactiveDatabase database, TimePro
             {
                 using var insert = connection.CreateCommand();
                 insert.Transaction = transaction;
-                insert.CommandText = "INSERT INTO trusted_service_urls (service_url, trusted_at) VALUES ($s, $t) ON CONFLICT (service_url) DO NOTHING;";
-                insert.Parameters.AddWithValue("$s", serviceUrl.ToLowerInvariant());
-                insert.Parameters.AddWithValue("$t", time.GetUtcNow().ToUnixTimeMilliseconds());
+                insert.CommandText = "INSERT INTO trusted_service_urls (service_url, trusted_at) VALUES (@s, @t) ON CONFLICT (service_url) DO NOTHING;";
+                insert.Parameters.AddWithValue("@s", serviceUrl.ToLowerInvariant());
+                insert.Parameters.AddWithValue("@t", time.GetUtcNow().ToUnixTimeMilliseconds());
                 return await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
@@ -31,8 +31,8 @@ internal sealed class TrustedServiceUrlStore(ProactiveDatabase database, TimePro
             async connection =>
             {
                 using var query = connection.CreateCommand();
-                query.CommandText = "SELECT 1 FROM trusted_service_urls WHERE service_url = $s;";
-                query.Parameters.AddWithValue("$s", serviceUrl.ToLowerInvariant());
+                query.CommandText = "SELECT 1 FROM trusted_service_urls WHERE service_url = @s;";
+                query.Parameters.AddWithValue("@s", serviceUrl.ToLowerInvariant());
                 return await query.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
             },
             cancellationToken);

@@ -14,7 +14,7 @@ internal sealed class AuthorInboxDataStore(ProactiveDatabase database) : IReader
     public async Task<JsonNode?> ExportAsync(ReaderKey reader, CancellationToken cancellationToken)
     {
         var items = await database.ExportForReaderAsync(
-            "SELECT received_at, message, contact, contact_consent FROM author_inbox WHERE channel_id = $c AND user_id = $u ORDER BY id;",
+            "SELECT received_at, message, contact, contact_consent FROM author_inbox WHERE channel_id = @c AND user_id = @u ORDER BY id;",
             reader,
             rows => new JsonObject
             {
@@ -28,5 +28,5 @@ internal sealed class AuthorInboxDataStore(ProactiveDatabase database) : IReader
     }
 
     public Task EraseAsync(ReaderKey reader, CancellationToken cancellationToken) =>
-        database.ExecuteForReaderAsync("DELETE FROM author_inbox WHERE channel_id = $c AND user_id = $u;", reader, cancellationToken);
+        database.ExecuteForReaderAsync("DELETE FROM author_inbox WHERE channel_id = @c AND user_id = @u;", reader, cancellationToken);
 }

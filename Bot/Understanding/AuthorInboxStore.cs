@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using AuthorBot.Bot.Proactive;
 using AuthorBot.Dialogs.HandOff;
-using Microsoft.Data.Sqlite;
 
 namespace AuthorBot.Bot.Understanding;
 
@@ -20,18 +20,18 @@ internal sealed class AuthorInboxStore(ProactiveDatabase database) : IAuthorInbo
                 command.Transaction = transaction;
                 command.CommandText = """
                     INSERT INTO author_inbox (channel_id, user_id, reader_name, message, contact, contact_consent, received_at, reason, sentiment)
-                    VALUES ($c, $u, $n, $m, $contact, $consent, $at, $r, $s);
-                    SELECT last_insert_rowid();
+                    VALUES (@c, @u, @n, @m, @contact, @consent, @at, @r, @s)
+                    RETURNING id;
                     """;
-                command.Parameters.AddWithValue("$c", message.Reader.ChannelId);
-                command.Parameters.AddWithValue("$u", message.Reader.UserId);
-                command.Parameters.AddWithValue("$n", (object?)message.ReaderName ?? DBNull.Value);
-                command.Parameters.AddWithValue("$m", message.Message);
-                command.Parameters.AddWithValue("$contact", (object?)message.Contact ?? DBNull.Value);
-                command.Parameters.AddWithValue("$consent", (object?)message.ContactConsent ?? DBNull.Value);
-                command.Parameters.AddWithValue("$at", message.At.ToUnixTimeMilliseconds());
-                command.Parameters.AddWithValue("$r", message.Reason);
-                command.Parameters.AddWithValue("$s", message.Sentiment);
+                command.Parameters.AddWithValue("@c", message.Reader.ChannelId);
+                command.Parameters.AddWithValue("@u", message.Reader.UserId);
+                command.Parameters.AddWithValue("@n", (object?)message.ReaderName ?? DBNull.Value);
+                command.Parameters.AddWithValue("@m", message.Message);
+                command.Parameters.AddWithValue("@contact", (object?)message.Contact ?? DBNull.Value);
+                command.Parameters.AddWithValue("@consent", (object?)message.ContactConsent ?? DBNull.Value);
+                command.Parameters.AddWithValue("@at", message.At.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("@r", message.Reason);
+                command.Parameters.AddWithValue("@s", message.Sentiment);
                 var id = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
                 return id.ToString(CultureInfo.InvariantCulture);
             },
@@ -44,8 +44,8 @@ internal sealed class AuthorInboxStore(ProactiveDatabase database) : IAuthorInbo
             async connection =>
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT {Columns} FROM author_inbox {(all ? string.Empty : "WHERE read_at IS NULL")} ORDER BY id DESC LIMIT $limit;";
-                command.Parameters.AddWithValue("$limit", limit);
+                command.CommandText = $"SELECT {Columns} FROM author_inbox {(all ? string.Empty : "WHERE read_at IS NULL")} ORDER BY id DESC LIMIT @limit;";
+                command.Parameters.AddWithValue("@limit", limit);
                 return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
@@ -58,9 +58,9 @@ internal sealed class AuthorInboxStore(ProactiveDatabase database) : IAuthorInbo
                 using (var update = connection.CreateCommand())
                 {
                     update.Transaction = transaction;
-                    update.CommandText = "UPDATE author_inbox SET read_at = COALESCE(read_at, $at) WHERE id = $id;";
-                    update.Parameters.AddWithValue("$at", now.ToUnixTimeMilliseconds());
-                    update.Parameters.AddWithValue("$id", id);
+                    update.CommandText = "UPDATE author_inbox SET read_at = COALESCE(read_at, @at) WHERE id = @id;";
+                    update.Parameters.AddWithValue("@at", now.ToUnixTimeMilliseconds());
+                    update.Parameters.AddWithValue("@id", id);
                     if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
                     {
                         return null;
@@ -69,13 +69,13 @@ internal sealed class AuthorInboxStore(ProactiveDatabase database) : IAuthorInbo
 
                 using var select = connection.CreateCommand();
                 select.Transaction = transaction;
-                select.CommandText = $"SELECT {Columns} FROM author_inbox WHERE id = $id;";
-                select.Parameters.AddWithValue("$id", id);
+                select.CommandText = $"SELECT {Columns} FROM author_inbox WHERE id = @id;";
+                select.Parameters.AddWithValue("@id", id);
                 return (await ReadAsync(select, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
             },
             cancellationToken);
 
-    private static async Task<List<InboxView>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private static async Task<List<InboxView>> ReadAsync(DbCommand command, CancellationToken cancellationToken)
     {
         var messages = new List<InboxView>();
         using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,7 @@
+using System.Data.Common;
 using AuthorBot.Bot.Proactive;
 using AuthorBot.Dialogs.Intents;
 using AuthorBot.Understanding.Intents;
-using Microsoft.Data.Sqlite;
 
 namespace AuthorBot.Bot.Understanding;
 
@@ -9,7 +9,7 @@ namespace AuthorBot.Bot.Understanding;
 /// Messages the bot did not understand, in the bot's database, for the author to review and label; labelled ones join
 /// the classifier's training data when the bot next starts. They carry no reader id (see <see cref="MissedMessage"/>).
 /// </summary>
-internal sealed class MissStore(ProactiveDatabase database) : IMissLog, ILabelledExampleSource
+internal sealed partial class MissStore(ProactiveDatabase database, ILogger<MissStore> logger) : IMissLog, ILabelledExampleSource
 {
     private const string Columns = "id, text, channel_id, missed_at, guess, guess_score, second_guess, second_score, label, labelled_at";
 
@@ -23,15 +23,15 @@ internal sealed class MissStore(ProactiveDatabase database) : IMissLog, ILabelle
                 command.Transaction = transaction;
                 command.CommandText = """
                     INSERT INTO intent_misses (text, channel_id, missed_at, guess, guess_score, second_guess, second_score)
-                    VALUES ($t, $c, $at, $g, $gs, $s, $ss);
+                    VALUES (@t, @c, @at, @g, @gs, @s, @ss);
                     """;
-                command.Parameters.AddWithValue("$t", miss.Text);
-                command.Parameters.AddWithValue("$c", (object?)miss.ChannelId ?? DBNull.Value);
-                command.Parameters.AddWithValue("$at", miss.At.ToUnixTimeMilliseconds());
-                command.Parameters.AddWithValue("$g", (object?)miss.Guess ?? DBNull.Value);
-                command.Parameters.AddWithValue("$gs", miss.GuessScore);
-                command.Parameters.AddWithValue("$s", (object?)miss.SecondGuess ?? DBNull.Value);
-                command.Parameters.AddWithValue("$ss", miss.SecondScore);
+                command.Parameters.AddWithValue("@t", miss.Text);
+                command.Parameters.AddWithValue("@c", (object?)miss.ChannelId ?? DBNull.Value);
+                command.Parameters.AddWithValue("@at", miss.At.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("@g", (object?)miss.Guess ?? DBNull.Value);
+                command.Parameters.AddWithValue("@gs", miss.GuessScore);
+                command.Parameters.AddWithValue("@s", (object?)miss.SecondGuess ?? DBNull.Value);
+                command.Parameters.AddWithValue("@ss", miss.SecondScore);
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
@@ -43,8 +43,8 @@ internal sealed class MissStore(ProactiveDatabase database) : IMissLog, ILabelle
             async connection =>
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT {Columns} FROM intent_misses {(all ? string.Empty : "WHERE label IS NULL")} ORDER BY id DESC LIMIT $limit;";
-                command.Parameters.AddWithValue("$limit", limit);
+                command.CommandText = $"SELECT {Columns} FROM intent_misses {(all ? string.Empty : "WHERE label IS NULL")} ORDER BY id DESC LIMIT @limit;";
+                command.Parameters.AddWithValue("@limit", limit);
                 return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
@@ -57,10 +57,10 @@ internal sealed class MissStore(ProactiveDatabase database) : IMissLog, ILabelle
                 using (var update = connection.CreateCommand())
                 {
                     update.Transaction = transaction;
-                    update.CommandText = "UPDATE intent_misses SET label = $l, labelled_at = $at WHERE id = $id;";
-                    update.Parameters.AddWithValue("$l", intent);
-                    update.Parameters.AddWithValue("$at", now.ToUnixTimeMilliseconds());
-                    update.Parameters.AddWithValue("$id", id);
+                    update.CommandText = "UPDATE intent_misses SET label = @l, labelled_at = @at WHERE id = @id;";
+                    update.Parameters.AddWithValue("@l", intent);
+                    update.Parameters.AddWithValue("@at", now.ToUnixTimeMilliseconds());
+                    update.Parameters.AddWithValue("@id", id);
                     if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
                     {
                         return null;
@@ -69,14 +69,31 @@ internal sealed class MissStore(ProactiveDatabase database) : IMissLog, ILabelle
 
                 using var select = connection.CreateCommand();
                 select.Transaction = transaction;
-                select.CommandText = $"SELECT {Columns} FROM intent_misses WHERE id = $id;";
-                select.Parameters.AddWithValue("$id", id);
+                select.CommandText = $"SELECT {Columns} FROM intent_misses WHERE id = @id;";
+                select.Parameters.AddWithValue("@id", id);
                 return (await ReadAsync(select, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
             },
             cancellationToken);
 
-    /// <summary>The labelled misses as training examples, oldest first.</summary>
-    public Task<IReadOnlyList<IntentExample>> LoadAsync(CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The labelled misses as training examples, oldest first. On PostgreSQL, while the database cannot be reached,
+    /// none (with a warning): the host starts and serves with the shipped and the author's examples, as its bot state
+    /// waits for the database too, and the labelled misses join at the next start.
+    /// </summary>
+    public async Task<IReadOnlyList<IntentExample>> LoadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LoadLabelledAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (database.IsPostgres && ex is Npgsql.NpgsqlException or TimeoutException)
+        {
+            LogNoLabelled(logger, ex.Message);
+            return [];
+        }
+    }
+
+    private Task<IReadOnlyList<IntentExample>> LoadLabelledAsync(CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<IntentExample>>(
             async connection =>
             {
@@ -93,7 +110,7 @@ internal sealed class MissStore(ProactiveDatabase database) : IMissLog, ILabelle
             },
             cancellationToken);
 
-    private static async Task<List<MissView>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private static async Task<List<MissView>> ReadAsync(DbCommand command, CancellationToken cancellationToken)
     {
         var misses = new List<MissView>();
         using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -116,4 +133,7 @@ internal sealed class MissStore(ProactiveDatabase database) : IMissLog, ILabelle
 
         return misses;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The labelled misses could not be read, so the classifier starts without them: {Reason}")]
+    private static partial void LogNoLabelled(ILogger logger, string reason);
 }

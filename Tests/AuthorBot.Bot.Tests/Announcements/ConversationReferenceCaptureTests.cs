@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net;
 using System.Text.Json;
 using AuthorBot.Bot.Proactive;
@@ -5,7 +6,6 @@ using AuthorBot.Bot.Tests.EndToEnd;
 using AuthorBot.BotFramework.Schema;
 using AuthorBot.Dialogs.Privacy;
 using AuthorBot.Dialogs.Profile;
-using Microsoft.Data.Sqlite;
 
 namespace AuthorBot.Bot.Tests.Announcements;
 
@@ -178,7 +178,7 @@ public sealed class ConversationReferenceCaptureTests
             },
             CancellationToken.None);
 
-    private static async Task<List<string>> TablesWithColumnAsync(SqliteConnection connection, string column)
+    private static async Task<List<string>> TablesWithColumnAsync(DbConnection connection, string column)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c WHERE m.type = 'table' AND c.name = $column ORDER BY m.name;";

@@ -264,7 +264,7 @@ public partial class NewsletterEmailHostTests
         Assert.Equal("text/csv", right.Content.Headers.ContentType?.MediaType);
     }
 
-    private static string[] Settings(int smtpPort) =>
+    internal static string[] Settings(int smtpPort) =>
     [
         "--Storage:Provider=Memory",
         $"--Announcements:ApiKey={ApiKey}",
@@ -278,7 +278,7 @@ public partial class NewsletterEmailHostTests
         "--Email:MaxPerMinute=6000",
     ];
 
-    private static async Task<string> SignUpAsync(RunningHost host, string userId, string email)
+    internal static async Task<string> SignUpAsync(RunningHost host, string userId, string email)
     {
         var conversation = "c-" + userId;
         Assert.Contains("name", await host.ExpectRepliesAsync(conversation, userId, "subscribe to the newsletter"), StringComparison.OrdinalIgnoreCase);
@@ -287,7 +287,7 @@ public partial class NewsletterEmailHostTests
         return await host.ExpectRepliesAsync(conversation, userId, "yes");
     }
 
-    private static Uri ConfirmLink(MimeMessage mail, Uri? host = null)
+    internal static Uri ConfirmLink(MimeMessage mail, Uri? host = null)
     {
         var match = ConfirmUrl().Match(mail.TextBody ?? string.Empty);
         Assert.True(match.Success, "The email has a confirmation link: " + mail.TextBody);
@@ -340,7 +340,7 @@ public partial class NewsletterEmailHostTests
             {
                 using var command = connection.CreateCommand();
                 command.CommandText = "SELECT id FROM newsletter_subscribers WHERE channel_id = 'emulator' AND user_id = $u;";
-                command.Parameters.AddWithValue("$u", userId);
+                ((Microsoft.Data.Sqlite.SqliteCommand)command).Parameters.AddWithValue("$u", userId);
                 return await command.ExecuteScalarAsync() as string;
             },
             CancellationToken.None);

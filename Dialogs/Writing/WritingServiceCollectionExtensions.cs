@@ -7,6 +7,8 @@ using AuthorBot.Understanding.Writing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace AuthorBot.Dialogs.Writing;
@@ -30,7 +32,8 @@ public static class WritingServiceCollectionExtensions
             sp.GetRequiredService<WritingAnalyzer>(),
             sp.GetRequiredService<WritingDraftStore>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WritingJobs>>()));
+            // Hosts log; bare service collections (dialog tests, benchmarks) need not.
+            sp.GetService<ILogger<WritingJobs>>() ?? NullLogger<WritingJobs>.Instance));
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<WritingJobs>());
         services.TryAddSingleton(sp => new WritingFeedbackDialog(
             sp.GetRequiredService<AuthorDirectory>(),

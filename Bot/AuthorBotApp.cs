@@ -10,6 +10,7 @@ using AuthorBot.Bot.Recommendations;
 using AuthorBot.Bot.Teams;
 using AuthorBot.Bot.Telemetry;
 using AuthorBot.Bot.Understanding;
+using AuthorBot.Bot.Writing;
 using AuthorBot.BotFramework.Builder;
 using AuthorBot.BotFramework.Diagnostics;
 using AuthorBot.BotFramework.DirectLine;
@@ -51,6 +52,7 @@ public static class AuthorBotApp
         builder.Services.AddBotFramework(builder.Configuration);
         builder.Services.AddBotState(builder.Configuration);
         builder.Services.AddAuthorBotDialogs();
+        builder.Services.AddWritingConfiguration(builder.Configuration);
         builder.Services.AddRecommendations(builder.Configuration);
         builder.Services.AddDirectLine(builder.Configuration);
         builder.Services.AddReaderIdentity(builder.Configuration, builder.Environment.ContentRootPath);

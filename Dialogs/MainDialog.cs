@@ -11,6 +11,7 @@ using AuthorBot.Dialogs.Newsletter;
 using AuthorBot.Dialogs.Preferences;
 using AuthorBot.Dialogs.Profile;
 using AuthorBot.Dialogs.Routing;
+using AuthorBot.Dialogs.Writing;
 
 namespace AuthorBot.Dialogs;
 
@@ -37,6 +38,7 @@ public sealed class MainDialog : ComponentDialog
     private readonly IntentTitles _titles;
     private readonly IMissLog _misses;
     private readonly AuthorContent _content;
+    private readonly AuthorDirectory _authors;
 
     /// <summary>Creates the root dialog with every registered flow as a child.</summary>
     /// <param name="state">The shared state accessors.</param>
@@ -48,6 +50,7 @@ public sealed class MainDialog : ComponentDialog
     /// <param name="misses">Where messages not understood go.</param>
     /// <param name="handOff">Passes a message to the author.</param>
     /// <param name="content">The author's content.</param>
+    /// <param name="authors">Who the author is (their menu has their own tools too).</param>
     public MainDialog(
         ReaderStateAccessors state,
         ReaderMenu menu,
@@ -57,7 +60,8 @@ public sealed class MainDialog : ComponentDialog
         IntentTitles titles,
         IMissLog misses,
         HandOffDialog handOff,
-        AuthorContent content)
+        AuthorContent content,
+        AuthorDirectory authors)
         : base(nameof(MainDialog))
     {
         _state = state ?? throw new ArgumentNullException(nameof(state));
@@ -68,6 +72,7 @@ public sealed class MainDialog : ComponentDialog
         _titles = titles ?? throw new ArgumentNullException(nameof(titles));
         _misses = misses ?? throw new ArgumentNullException(nameof(misses));
         _content = content ?? throw new ArgumentNullException(nameof(content));
+        _authors = authors ?? throw new ArgumentNullException(nameof(authors));
         foreach (var flow in menu.Flows)
         {
             AddDialog(flow.Dialog);
@@ -120,9 +125,9 @@ public sealed class MainDialog : ComponentDialog
             return null;
         }
 
-        // A message for the author is free text: only the commands that leave it may interrupt.
-        var writingToAuthor = string.Equals(innerDc.ActiveDialog?.Id, nameof(HandOffDialog), StringComparison.Ordinal);
-        if (writingToAuthor && intent is not (ReaderIntents.Cancel or ReaderIntents.Menu or ReaderIntents.StartOver))
+        // A message for the author, or a passage for writing feedback, is free text: only the commands that leave it may interrupt.
+        var freeText = string.Equals(innerDc.ActiveDialog?.Id, nameof(HandOffDialog), StringComparison.Ordinal) || activeFlow?.TakesFreeText == true;
+        if (freeText && intent is not (ReaderIntents.Cancel or ReaderIntents.Menu or ReaderIntents.StartOver))
         {
             return null;
         }
@@ -291,7 +296,7 @@ public sealed class MainDialog : ComponentDialog
                 {
                     Prompt = Replies.Question(opening),
                     RetryPrompt = Replies.Question("Please pick one of the options, or say \"cancel\"."),
-                    Choices = _menu.Choices(),
+                    Choices = _menu.Choices(_authors.IsAuthor(step.Context)),
                 }, cancellationToken).ConfigureAwait(false);
             default:
                 understood ??= await _understanding.UnderstandAsync(step.Context, cancellationToken).ConfigureAwait(false);

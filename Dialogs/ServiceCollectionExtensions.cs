@@ -7,6 +7,7 @@ using AuthorBot.Dialogs.Newsletter;
 using AuthorBot.Dialogs.Profile;
 using AuthorBot.Dialogs.Recommendations;
 using AuthorBot.Dialogs.Routing;
+using AuthorBot.Dialogs.Writing;
 using AuthorBot.Understanding.Intents;
 using AuthorBot.Understanding.Sentiment;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddReaderFlow<NewsletterFlow>();
         services.AddAuthorFlows();
         services.AddRecommendationFlow();
+        services.AddWritingFeedback();
         services.AddSingleton<ReaderMenu>();
         services.AddReaderUnderstanding();
         services.AddSingleton<MainDialog>();

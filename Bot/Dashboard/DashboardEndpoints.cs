@@ -43,6 +43,7 @@ internal static class DashboardEndpoints
         endpoints.MapGet("/dashboard/api/misses", static context => SignedInAsync(context, static (c, _) => UnderstandingEndpoints.ListMissesAsync(c)));
         endpoints.MapPost("/dashboard/api/misses/{id}/label", static context => SignedInAsync(context, static (c, _) => UnderstandingEndpoints.LabelAsync(c)));
         endpoints.MapGet("/dashboard/api/intents", static context => SignedInAsync(context, static (c, _) => UnderstandingEndpoints.IntentsAsync(c)));
+        endpoints.MapPost("/dashboard/api/author-chat", static context => SignedInAsync(context, static (c, _) => Writing.AuthorChatEndpoint.IssueAsync(c)));
         endpoints.MapGet("/dashboard/api/inbox", static context => SignedInAsync(context, static (c, _) => ListAllInboxAsync(c)));
         endpoints.MapPost("/dashboard/api/inbox/{id}/read", static context => SignedInAsync(context, static (c, _) => UnderstandingEndpoints.MarkReadAsync(c)));
         return endpoints;

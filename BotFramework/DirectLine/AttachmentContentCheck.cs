@@ -42,6 +42,9 @@ internal static class AttachmentContentCheck
         "image/gif" => head.StartsWith("GIF87a"u8) || head.StartsWith("GIF89a"u8),
         "image/webp" => head.Length >= 12 && head.StartsWith("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8),
         "application/pdf" => head.StartsWith("%PDF-"u8),
+
+        // A .docx is a zip package; served as a download, never rendered.
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => head.StartsWith("PK\u0003\u0004"u8),
         _ when contentType.StartsWith("text/", StringComparison.Ordinal) => !head.Contains((byte)0),
         _ => true,
     };

@@ -8,7 +8,11 @@ namespace AuthorBot.BotFramework.DirectLine;
 public sealed class DirectLineAttachmentOptions
 {
     /// <summary>The content types accepted when <see cref="AllowedContentTypes"/> is empty.</summary>
-    public static readonly IReadOnlyList<string> DefaultContentTypes = ["image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/plain"];
+    public static readonly IReadOnlyList<string> DefaultContentTypes =
+    [
+        "image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/plain", "text/markdown",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ];
 
     /// <summary>Where the files go; empty means <c>attachments</c> in <see cref="DirectLineOptions.DataDirectory"/>.</summary>
     public string? Directory { get; set; }
@@ -27,7 +31,7 @@ public sealed class DirectLineAttachmentOptions
 
     /// <summary>
     /// Accepted content types (<c>image/png</c>, or <c>image/*</c> for a family); empty means
-    /// <see cref="DefaultContentTypes"/>. PNG, JPEG, GIF, WebP and PDF files must also start like one, and text
+    /// <see cref="DefaultContentTypes"/>. PNG, JPEG, GIF, WebP, PDF and Word (.docx) files must also start like one, and text
     /// must hold no NUL byte, so a page cannot be uploaded as an image and served back as something else.
     /// </summary>
     public IList<string> AllowedContentTypes { get; set; } = [];

@@ -49,6 +49,7 @@ public static class DirectLineServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<DirectLineAttachmentStore>>());
         });
+        services.AddSingleton<Builder.IAttachmentSource>(sp => new DirectLineAttachmentSource(sp.GetRequiredService<DirectLineAttachmentStore>()));
         services.TryAddSingleton<DirectLineTokenService>();
         services.TryAddSingleton(sp => new DirectLineLogStore(sp.GetService<IStorage>() ?? new MemoryStorage()));
         services.TryAddSingleton<DirectLineConversations>();

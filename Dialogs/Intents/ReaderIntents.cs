@@ -75,6 +75,9 @@ public static class ReaderIntents
     /// <summary>Frustration with the bot.</summary>
     public const string Complaint = "complaint";
 
+    /// <summary>Feedback on the author's own writing (authors only).</summary>
+    public const string WritingFeedback = "writing-feedback";
+
     /// <summary>The prefix of the author's questions' intents.</summary>
     public const string FaqPrefix = "faq:";
 
@@ -83,6 +86,7 @@ public static class ReaderIntents
     [
         Newsletter, Recommend, NewBook, Events, Preferences, Privacy, Help, Cancel, StartOver, Menu, Greeting, Thanks, Goodbye,
         Unsubscribe, StopAnnouncements, AboutBot, AboutAuthor, AboutBook, Formats, Series, ContactAuthor, Praise, Complaint,
+        WritingFeedback,
     ];
 
     /// <summary>Whether an id names a shipped intent.</summary>

@@ -34,6 +34,18 @@ public interface IReaderFlow
     string? AskBeforeLeaving => null;
 
     /// <summary>
+    /// True for the author's own tools (writing feedback): left out of readers' menus and help. The flow itself still
+    /// checks who is asking, since an intent or a typed title can reach it too.
+    /// </summary>
+    bool AuthorsOnly => false;
+
+    /// <summary>
+    /// True when the flow waits for free text (a passage to read) that must not be taken for another request: only
+    /// cancel, menu and start over interrupt it.
+    /// </summary>
+    bool TakesFreeText => false;
+
+    /// <summary>
     /// Whether a card button of this flow sent <paramref name="action"/> (<see cref="CardSubmit.ActionProperty"/> of the
     /// submitted value): pressed on a card whose conversation has moved on, it starts the flow again, which reads the
     /// value. Flows without card buttons keep the default.

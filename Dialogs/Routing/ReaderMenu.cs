@@ -31,11 +31,12 @@ public sealed class ReaderMenu
     public string HelpText { get; }
 
     /// <summary>The menu's choices: the flows, then unsubscribe and help.</summary>
+    /// <param name="forAuthor">True to include the author's own tools (<see cref="IReaderFlow.AuthorsOnly"/>).</param>
     /// <returns>A fresh list the caller may change.</returns>
-    public IList<Choice> Choices()
+    public IList<Choice> Choices(bool forAuthor = false)
     {
         var choices = new List<Choice>(Flows.Count + 2);
-        choices.AddRange(Flows.Select(f => new Choice(f.MenuTitle) { Synonyms = [.. f.MenuSynonyms] }));
+        choices.AddRange(Flows.Where(f => forAuthor || !f.AuthorsOnly).Select(f => new Choice(f.MenuTitle) { Synonyms = [.. f.MenuSynonyms] }));
         choices.Add(new Choice(UnsubscribeChoice) { Synonyms = ["unsubscribe", "opt out"] });
         choices.Add(new Choice(HelpChoice) { Synonyms = ["help"] });
         return choices;
@@ -64,6 +65,7 @@ public sealed class ReaderMenu
 
     private static string BuildHelpText(IReadOnlyList<IReaderFlow> flows)
     {
+        flows = [.. flows.Where(f => !f.AuthorsOnly)];
         var things = flows.Count == 0
             ? string.Empty
             : "Here's what I can do: " + string.Join(", ", flows.Select(f => f.MenuTitle.ToLowerInvariant())) + ". ";

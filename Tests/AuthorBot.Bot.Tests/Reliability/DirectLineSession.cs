@@ -46,6 +46,17 @@ internal sealed class DirectLineSession : IDisposable
         return new DirectLineSession(client, started.RootElement.GetProperty("conversationId").GetString()!, userId, token);
     }
 
+    /// <summary>A conversation started with a token issued elsewhere (the dashboard's author chat, say).</summary>
+    public static async Task<DirectLineSession> StartWithTokenAsync(RunningHost host, string token, string userId)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(host.BaseAddress, "/v3/directline/"), Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var start = await client.PostAsync(new Uri("conversations", UriKind.Relative), null);
+        start.EnsureSuccessStatusCode();
+        using var started = JsonDocument.Parse(await start.Content.ReadAsStringAsync());
+        return new DirectLineSession(client, started.RootElement.GetProperty("conversationId").GetString()!, userId, token);
+    }
+
     public Task<HttpResponseMessage> PostAsync(string json) =>
         Client.PostAsync(new Uri($"conversations/{ConversationId}/activities", UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
 

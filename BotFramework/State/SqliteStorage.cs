@@ -34,6 +34,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
     private readonly ConcurrentQueue<QueuedStateWrite> _queue = new();
     private volatile bool _initialized;
     private long _commits;
+    private int _writesInProgress;
 
     /// <summary>Creates a store over the SQLite file at <paramref name="databasePath"/> (created on first use).</summary>
     /// <param name="databasePath">The database file path; relative paths are relative to the current directory.</param>
@@ -56,8 +57,8 @@ public sealed class SqliteStorage : IStorage, IDisposable
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath => _path;
 
-    /// <summary>Batches queued and not yet taken by a writer (what the next commit will group).</summary>
-    internal int PendingWrites => _queue.Count;
+    /// <summary>Calls to <see cref="WriteAsync"/> under way: queued, or in a transaction not yet committed.</summary>
+    internal int WritesInProgress => Volatile.Read(ref _writesInProgress);
 
     /// <summary>Write transactions committed by this instance: fewer than the writes when group commit is grouping.</summary>
     internal long Commits => Interlocked.Read(ref _commits);
@@ -128,6 +129,19 @@ public sealed class SqliteStorage : IStorage, IDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        Interlocked.Increment(ref _writesInProgress);
+        try
+        {
+            await WriteQueuedAsync(documents, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _writesInProgress);
+        }
+    }
+
+    private async Task WriteQueuedAsync(List<EncodedDocument> documents, CancellationToken cancellationToken)
+    {
         var write = new QueuedStateWrite(documents);
         _queue.Enqueue(write);
         while (!write.Outcome.IsCompleted)
@@ -147,6 +161,10 @@ public sealed class SqliteStorage : IStorage, IDisposable
             {
                 if (!write.Outcome.IsCompleted)
                 {
+                    // SQLite calls complete synchronously, so on a busy core the other turns would never get to queue
+                    // behind this one: yielding once lets the turns already waiting to run reach the queue first, and
+                    // the commit takes them along.
+                    await Task.Yield();
                     await CommitQueuedAsync().ConfigureAwait(false);
                 }
             }

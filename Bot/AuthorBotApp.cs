@@ -113,7 +113,8 @@ public static class AuthorBotApp
         var serialization = services.GetRequiredService<TurnSerializationMiddleware>();
         var userState = services.GetRequiredService<UserState>();
         var conversationState = services.GetRequiredService<ConversationState>();
-        var autoSave = new AutoSaveStateMiddleware(userState, conversationState);
+        // Every reader turn reads the dialog stack and the profile: one read of both documents instead of one each.
+        var autoSave = new AutoSaveStateMiddleware(userState, conversationState) { LoadBeforeTurn = true };
 
         // Serialization removes conflicts within this process; a write from elsewhere (another instance on the same
         // store, an erase outside the turn) still loses the ETag race, and the turn then runs again on fresh state.

@@ -22,7 +22,8 @@ internal sealed class AnnouncementEngagementStore(ProactiveDatabase database)
         ORDER BY d.sent_at DESC, d.id DESC LIMIT 1
         """;
 
-    private static readonly TimeSpan _creditWindow = TimeSpan.FromHours(24);
+    /// <summary>How long after a delivery a reply or an RSVP is credited to it.</summary>
+    public static readonly TimeSpan CreditWindow = TimeSpan.FromHours(24);
 
     /// <summary>Per variant with deliveries: targeted, sent, and the deliveries clicked, replied to and followed by an RSVP.</summary>
     public Task<List<VariantEngagement>> GetEngagementAsync(string id, CancellationToken cancellationToken) =>
@@ -134,7 +135,7 @@ internal sealed class AnnouncementEngagementStore(ProactiveDatabase database)
     {
         command.Parameters.AddWithValue("@c", reader.ChannelId);
         command.Parameters.AddWithValue("@u", reader.UserId);
-        command.Parameters.AddWithValue("@since", (at - _creditWindow).ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("@since", (at - CreditWindow).ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("@at", at.ToUnixTimeMilliseconds());
     }
 }

@@ -18,6 +18,7 @@ internal static class AnnouncementsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<AnnouncementStore>();
         services.AddSingleton<AnnouncementEngagementStore>();
+        services.AddSingleton<RecentDeliveries>();
         services.AddSingleton<ReaderProfileReader>();
         services.AddSingleton<AnnouncementPlanner>();
         services.AddSingleton<DeliverySender>();

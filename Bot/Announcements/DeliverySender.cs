@@ -13,7 +13,12 @@ namespace AuthorBot.Bot.Announcements;
 /// another try later (transient statuses, 5xx, timeouts, channel unreachable), or a failure (other 4xx).
 /// </summary>
 internal sealed partial class DeliverySender(
-    BotAdapter connectorAdapter, DirectLineAdapter directLineAdapter, TeamsPersonalChats personalChats, TimeProvider time, ILogger<DeliverySender> logger)
+    BotAdapter connectorAdapter,
+    DirectLineAdapter directLineAdapter,
+    TeamsPersonalChats personalChats,
+    RecentDeliveries recentDeliveries,
+    TimeProvider time,
+    ILogger<DeliverySender> logger)
 {
     public async Task<DeliveryOutcome> SendAsync(PreparedDelivery prepared, int maxAttempts, TimeSpan retryBaseDelay, CancellationToken cancellationToken)
     {
@@ -55,6 +60,9 @@ internal sealed partial class DeliverySender(
         var delivery = prepared.Delivery;
         if (error is null)
         {
+            // Before the outcome is stored: a reply arriving in between is looked up (and, as before, credited once
+            // the delivery's state says sent).
+            recentDeliveries.Record(delivery.Reader, now);
             return new DeliveryOutcome(delivery.Id, DeliveryStates.Sent, now, ActivityId: activityId);
         }
 

@@ -4,11 +4,13 @@ using AuthorBot.Dialogs.Profile;
 namespace AuthorBot.Bot.Dashboard;
 
 /// <summary>The dashboard's reads of the proactive database: every known reader with when they were first seen, and the newest announcements.</summary>
-internal sealed class DashboardStatsStore(ProactiveDatabase database)
+internal sealed class DashboardStatsStore(ProactiveDatabase database, ConversationReferenceStore references)
 {
-    /// <summary>Each reader (channel and user) with the moment any of their conversations was first captured.</summary>
-    public Task<List<(ReaderKey Reader, DateTimeOffset FirstSeen)>> ReadersAsync(CancellationToken cancellationToken) =>
-        database.ReadAsync(
+    /// <summary>Each reader (channel and user) with the moment any of their conversations was first captured (queued captures included).</summary>
+    public async Task<List<(ReaderKey Reader, DateTimeOffset FirstSeen)>> ReadersAsync(CancellationToken cancellationToken)
+    {
+        await references.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return await database.ReadAsync(
             async connection =>
             {
                 using var command = connection.CreateCommand();
@@ -22,7 +24,8 @@ internal sealed class DashboardStatsStore(ProactiveDatabase database)
 
                 return readers;
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>The ids of the newest announcements, newest first.</summary>
     public Task<List<string>> NewestAnnouncementsAsync(int limit, CancellationToken cancellationToken) =>

@@ -15,7 +15,9 @@ namespace AuthorBot.Bot.Proactive;
 /// </summary>
 /// <remarks>
 /// A reader who chats a lot would otherwise cost a write per message: an unchanged reference whose activity hour is
-/// already recorded is not written again (the cache only skips writes that would change nothing stored).
+/// already recorded is not written again (the cache only skips writes that would change nothing stored). A new
+/// conversation's reference is not written on the request path either: it is queued and written in batches
+/// (<see cref="ConversationReferenceStore.QueueAsync"/>), and every read of the store includes what is queued.
 /// </remarks>
 internal sealed partial class ConversationReferenceMiddleware(
     ConversationReferenceStore store,
@@ -82,13 +84,14 @@ internal sealed partial class ConversationReferenceMiddleware(
                 var activeHour = now.ToUnixTimeSeconds() / 3600;
                 if (!(_activeHours.TryGetValue(reader, out var recorded) && recorded == activeHour))
                 {
-                    await store.RecordActiveAsync(reader, now, cancellationToken).ConfigureAwait(false);
                     if (_activeHours.Count >= MaxCachedConversations)
                     {
                         _activeHours.Clear();
                     }
 
                     _activeHours[reader] = activeHour;
+                    var capture = new ReferenceCapture(reader, Adapter: null, Reference: null, Active: true, now) { Failed = () => _activeHours.TryRemove(reader, out _) };
+                    await store.QueueAsync(capture, cancellationToken).ConfigureAwait(false);
                 }
 
                 foreach (var listener in _listeners)
@@ -110,13 +113,14 @@ internal sealed partial class ConversationReferenceMiddleware(
         if (!(_written.TryGetValue(cacheKey, out var last) && last.Json == json && (!active || last.Hour == hour)))
         {
             var adapter = isDirectLine ? ProactiveAdapters.DirectLine : ProactiveAdapters.Connector;
-            await store.CaptureAsync(adapter, reference, active, now, cancellationToken).ConfigureAwait(false);
             if (_written.Count >= MaxCachedConversations)
             {
                 _written.Clear();
             }
 
             _written[cacheKey] = (json, active ? hour : last.Hour);
+            var capture = new ReferenceCapture(reader, adapter, reference, active, now) { Failed = () => _written.TryRemove(cacheKey, out _) };
+            await store.QueueAsync(capture, cancellationToken).ConfigureAwait(false);
         }
 
         if (active)

@@ -43,6 +43,7 @@ internal static class ProactiveServiceCollectionExtensions
             return new ProactiveDatabase(Path.Combine(root, string.IsNullOrWhiteSpace(configured) ? DefaultDatabasePath : configured));
         });
         services.AddSingleton<ConversationReferenceStore>();
+        services.AddHostedService<ConversationReferenceWriter>();
         services.AddSingleton<IServiceUrlTrustStore, TrustedServiceUrlStore>();
         services.AddSingleton<ConversationReferenceMiddleware>();
         services.AddSingleton<TeamsPersonalChats>();

@@ -55,10 +55,21 @@ public abstract class BotState
 
         var key = GetStorageKey(turnContext);
         var found = await Storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+        Loaded(turnContext, key, found);
+    }
+
+    /// <summary>The store to read this state from, for loads batched across states (<see cref="BotStateSet.LoadAllAsync"/>).</summary>
+    internal IStorage StateStorage => Storage;
+
+    /// <summary>The key to read for the turn, or null when the turn already holds this state (and not <paramref name="force"/>).</summary>
+    internal string? KeyToLoad(ITurnContext turnContext, bool force) =>
+        !force && turnContext.TurnState.ContainsKey(_cacheKey) ? null : GetStorageKey(turnContext);
+
+    /// <summary>Puts what a read found under <paramref name="key"/> (or an empty, create-only state) into the turn's cache.</summary>
+    internal void Loaded(ITurnContext turnContext, string key, IDictionary<string, object> found) =>
         turnContext.TurnState[_cacheKey] = found.TryGetValue(key, out var document)
             ? FromDocument(document)
             : new CachedBotState([], StorageETag.CreateOnly);
-    }
 
     /// <summary>Writes the document if it changed this turn (or <paramref name="force"/>), checking the ETag it was read with.</summary>
     /// <param name="turnContext">The turn.</param>

@@ -26,12 +26,26 @@ public class BotStateSet
         return this;
     }
 
-    /// <summary>Loads every state.</summary>
+    /// <summary>Loads every state not loaded yet (all of them with <paramref name="force"/>), with one read per store.</summary>
     /// <param name="turnContext">The turn.</param>
     /// <param name="force">Reload even if cached.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
-    public Task LoadAllAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default) =>
-        Task.WhenAll(BotStates.Select(state => state.LoadAsync(turnContext, force, cancellationToken)));
+    public async Task LoadAllAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var toLoad = BotStates
+            .Select(state => (State: state, Key: state.KeyToLoad(turnContext, force)))
+            .Where(load => load.Key is not null)
+            .ToList();
+        foreach (var batch in toLoad.GroupBy(load => load.State.StateStorage))
+        {
+            var found = await batch.Key.ReadAsync([.. batch.Select(load => load.Key!).Distinct(StringComparer.Ordinal)], cancellationToken).ConfigureAwait(false);
+            foreach (var (state, key) in batch)
+            {
+                state.Loaded(turnContext, key!, found);
+            }
+        }
+    }
 
     /// <summary>
     /// Saves every changed state, the documents of one store in one batch: the stores check every ETag before writing

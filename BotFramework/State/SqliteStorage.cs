@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text;
 using System.Text.Json;
@@ -7,14 +8,20 @@ namespace AuthorBot.BotFramework.State;
 
 /// <summary>
 /// An <see cref="IStorage"/> in one SQLite file: the embedded default. The file and its folder are created on first
-/// use; the database runs in WAL mode so readers never block the writer; each batch is one IMMEDIATE transaction, so
-/// concurrent turns in this process (and other processes on the same file) see all-or-nothing writes and ETag checks
-/// that cannot interleave; this process's writers take turns before asking SQLite for the lock. Connections come from Microsoft.Data.Sqlite's pool.
+/// use; the database runs in WAL mode so readers never block the writer; each caller's batch is all-or-nothing (a
+/// savepoint) inside one IMMEDIATE transaction per group of queued batches, so concurrent turns in this process (and
+/// other processes on the same file) see all-or-nothing writes and ETag checks that cannot interleave; this process's
+/// writers queue and commit together before asking SQLite for the lock. Connections come from Microsoft.Data.Sqlite's pool.
 /// </summary>
 public sealed class SqliteStorage : IStorage, IDisposable
 {
     // SQLite allows 32766 host parameters; reads are chunked well below that.
     private const int KeysPerQuery = 500;
+
+    // Enough to absorb every turn waiting on a busy host in one commit, few enough that the first caller in a long
+    // queue is not held behind a huge transaction.
+    private const int MaxWritesPerCommit = 256;
+    private const string BatchSavepoint = "batch";
 
     private readonly string _connectionString;
     private readonly string _path;
@@ -24,7 +31,10 @@ public sealed class SqliteStorage : IStorage, IDisposable
     // SQLite has one writer per file; when writers collide, Microsoft.Data.Sqlite retries by sleeping 150 ms, which
     // turns a busy bot's write contention into seconds of latency. Writers of this process queue here instead.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly ConcurrentQueue<QueuedStateWrite> _queue = new();
     private volatile bool _initialized;
+    private long _commits;
+    private int _writesInProgress;
 
     /// <summary>Creates a store over the SQLite file at <paramref name="databasePath"/> (created on first use).</summary>
     /// <param name="databasePath">The database file path; relative paths are relative to the current directory.</param>
@@ -46,6 +56,12 @@ public sealed class SqliteStorage : IStorage, IDisposable
 
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath => _path;
+
+    /// <summary>Calls to <see cref="WriteAsync"/> under way: queued, or in a transaction not yet committed.</summary>
+    internal int WritesInProgress => Volatile.Read(ref _writesInProgress);
+
+    /// <summary>Write transactions committed by this instance: fewer than the writes when group commit is grouping.</summary>
+    internal long Commits => Interlocked.Read(ref _commits);
 
     /// <inheritdoc />
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
@@ -95,6 +111,14 @@ public sealed class SqliteStorage : IStorage, IDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Group commit: concurrent callers' batches queue up, and whichever caller gets the write gate commits everything
+    /// queued so far in one IMMEDIATE transaction, each batch inside its own savepoint. A batch whose ETag check fails
+    /// is rolled back to its savepoint alone and its caller gets the <see cref="StorageConcurrencyException"/>; the
+    /// others commit. Every caller's task completes only after the COMMIT that holds its batch returned, so a turn
+    /// still does not answer before its state is stored; what changes is that N waiting turns cost one transaction
+    /// (one WAL append and lock round) instead of N.
+    /// </remarks>
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
@@ -104,48 +128,142 @@ public sealed class SqliteStorage : IStorage, IDisposable
             return;
         }
 
-        var written = new List<(EncodedDocument Document, string ETag)>(documents.Count);
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        Interlocked.Increment(ref _writesInProgress);
         try
         {
-            await WriteDocumentsAsync(documents, written, cancellationToken).ConfigureAwait(false);
+            await WriteQueuedAsync(documents, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            _writeGate.Release();
-        }
-
-        foreach (var (document, eTag) in written)
-        {
-            document.Item?.ETag = eTag;
+            Interlocked.Decrement(ref _writesInProgress);
         }
     }
 
-    private async Task WriteDocumentsAsync(List<EncodedDocument> documents, List<(EncodedDocument Document, string ETag)> written, CancellationToken cancellationToken)
+    private async Task WriteQueuedAsync(List<EncodedDocument> documents, CancellationToken cancellationToken)
     {
-        var connection = await OpenForWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var write = new QueuedStateWrite(documents);
+        _queue.Enqueue(write);
+        while (!write.Outcome.IsCompleted)
         {
-            // IMMEDIATE takes the write lock up front, so the ETag check and the write cannot interleave with another writer.
-            var transaction = connection.BeginTransaction(deferred: false);
-            await using (transaction.ConfigureAwait(false))
+            try
             {
-                foreach (var document in documents)
+                await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Withdrawn unless a writer already took it; then its outcome is what happened.
+                write.TryCancel(cancellationToken);
+                break;
+            }
+
+            try
+            {
+                if (!write.Outcome.IsCompleted)
                 {
-                    var eTag = StorageETag.NewETag();
-                    var changed = await WriteOneAsync(connection, transaction, document, eTag, cancellationToken).ConfigureAwait(false);
-                    if (!changed)
-                    {
-                        await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                        throw StorageConcurrencyException.ForKey(document.Key);
-                    }
-
-                    written.Add((document, eTag));
+                    // SQLite calls complete synchronously, so on a busy core the other turns would never get to queue
+                    // behind this one: yielding once lets the turns already waiting to run reach the queue first, and
+                    // the commit takes them along.
+                    await Task.Yield();
+                    await CommitQueuedAsync().ConfigureAwait(false);
                 }
-
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _writeGate.Release();
             }
         }
+
+        var eTags = await write.Outcome.ConfigureAwait(false);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            documents[i].Item?.ETag = eTags[i];
+        }
+    }
+
+    // Runs under the write gate. Not cancellable: the batches belong to other callers too, and a cancelled COMMIT would
+    // leave them not knowing whether they were stored.
+    private async Task CommitQueuedAsync()
+    {
+        var batch = new List<QueuedStateWrite>();
+        while (batch.Count < MaxWritesPerCommit && _queue.TryDequeue(out var queued))
+        {
+            if (queued.TryClaim())
+            {
+                batch.Add(queued);
+            }
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var outcomes = new List<(QueuedStateWrite Write, IReadOnlyList<string>? ETags, string? ConflictKey)>(batch.Count);
+        try
+        {
+            var connection = await OpenForWriteAsync(CancellationToken.None).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                // IMMEDIATE takes the write lock up front, so the ETag checks and the writes cannot interleave with
+                // another process's writer.
+                var transaction = connection.BeginTransaction(deferred: false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    foreach (var write in batch)
+                    {
+                        outcomes.Add(await WriteBatchAsync(connection, transaction, write).ConfigureAwait(false));
+                    }
+
+                    await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                    Interlocked.Increment(ref _commits);
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            // Nothing of this transaction is stored: every batch in it fails the same way.
+            foreach (var write in batch)
+            {
+                write.Failed(ex);
+            }
+
+            return;
+        }
+
+        foreach (var (write, eTags, conflictKey) in outcomes)
+        {
+            if (conflictKey is null)
+            {
+                write.Committed(eTags!);
+            }
+            else
+            {
+                write.Failed(StorageConcurrencyException.ForKey(conflictKey));
+            }
+        }
+    }
+
+    private static async Task<(QueuedStateWrite Write, IReadOnlyList<string>? ETags, string? ConflictKey)> WriteBatchAsync(
+        SqliteConnection connection, SqliteTransaction transaction, QueuedStateWrite write)
+    {
+        await transaction.SaveAsync(BatchSavepoint, CancellationToken.None).ConfigureAwait(false);
+        var eTags = new string[write.Documents.Count];
+        for (var i = 0; i < eTags.Length; i++)
+        {
+            var document = write.Documents[i];
+            eTags[i] = StorageETag.NewETag();
+            if (!await WriteOneAsync(connection, transaction, document, eTags[i], CancellationToken.None).ConfigureAwait(false))
+            {
+                // All-or-nothing per caller's batch: its earlier documents go, the other callers' batches stay.
+                await transaction.RollbackAsync(BatchSavepoint, CancellationToken.None).ConfigureAwait(false);
+                await transaction.ReleaseAsync(BatchSavepoint, CancellationToken.None).ConfigureAwait(false);
+                return (write, null, document.Key);
+            }
+        }
+
+        await transaction.ReleaseAsync(BatchSavepoint, CancellationToken.None).ConfigureAwait(false);
+        return (write, eTags, null);
     }
 
     /// <inheritdoc />

@@ -30,6 +30,8 @@ namespace AuthorBot.Bot.Proactive;
 /// </remarks>
 internal sealed class ProactiveDatabase : IDisposable
 {
+    private const int MaxWriteAttempts = 3;
+
     private const string Schema = """
         PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS conversation_references (
@@ -244,9 +246,30 @@ internal sealed class ProactiveDatabase : IDisposable
     /// Runs <paramref name="work"/> in one write transaction (IMMEDIATE on SQLite, READ COMMITTED on PostgreSQL, where
     /// the stores' conditional updates re-check their row under its lock), after this process's other writers.
     /// </summary>
+    /// <remarks>
+    /// On PostgreSQL two instances can lock the same rows in different orders (a cancel sweeping an announcement's
+    /// pending deliveries while another instance marks some of them "sending"); the server then aborts one transaction
+    /// as a deadlock. That transaction changed nothing, so it runs again, a bounded number of times, instead of failing
+    /// the request or the batch that happened to lose.
+    /// </remarks>
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await WriteOnceAsync(work, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException exception) when (attempt < MaxWriteAttempts && exception.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
+            {
+                // Rolled back by the server; try again.
+            }
+        }
+    }
+
+    private async Task<T> WriteOnceAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -27,6 +27,12 @@ internal sealed class RecentDeliveries(ProactiveDatabase database, TimeProvider 
     /// <summary>Notes an announcement sent to <paramref name="reader"/> at <paramref name="sentAt"/>.</summary>
     public void Record(ReaderKey reader, DateTimeOffset sentAt)
     {
+        if (database.IsPostgres)
+        {
+            // Never consulted there (see MayCreditAsync): keeping it would only grow with every send.
+            return;
+        }
+
         _readers.AddOrUpdate(reader, static (_, at) => at, static (_, old, at) => Max(old, at), sentAt);
         if (Interlocked.Increment(ref _recordsSinceSweep) >= RecordsBetweenSweeps)
         {

@@ -29,6 +29,7 @@ public sealed class MainDialog : ComponentDialog
     private const string DidYouMeanPrompt = "main.didYouMean";
     private const string LeaveDialogId = "main.leave";
     private const string StepsId = nameof(MainDialog) + ".steps";
+    private const int MaxMissLength = 500;
 
     private readonly ReaderStateAccessors _state;
     private readonly ReaderMenu _menu;
@@ -369,6 +370,12 @@ public sealed class MainDialog : ComponentDialog
         if (text.Length == 0)
         {
             return;
+        }
+
+        // The author reads misses to label them; a pasted chapter is no request to label and would bloat the log.
+        if (text.Length > MaxMissLength)
+        {
+            text = string.Concat(text.AsSpan(0, MaxMissLength), "…");
         }
 
         var prediction = understood.Prediction;

@@ -30,6 +30,8 @@ internal sealed partial class DirectLineRequestHandler(
     private const int MaxUserIdLength = 256;
     private const string ReservedUserIdPrefix = "dl_";
 
+    private static readonly TimeSpan SlowTurn = TimeSpan.FromSeconds(5);
+
     private CancellationToken Stopping => lifetime.ApplicationStopping;
 
     public Task<IResult> GenerateTokenAsync(HttpContext context) => GuardAsync(context, async () =>
@@ -358,7 +360,14 @@ internal sealed partial class DirectLineRequestHandler(
             return false;
         }
 
+        var waitStarted = time.GetTimestamp();
         await conversation.TurnGate.WaitAsync(Stopping).ConfigureAwait(false);
+        var held = time.GetTimestamp();
+        if (time.GetElapsedTime(waitStarted, held) is var waited && waited > SlowTurn)
+        {
+            LogSlowGate(logger, conversation.Id, inbound?.Type, waited.TotalSeconds);
+        }
+
         try
         {
             if (conversation.TryClaimUserAnnouncement())
@@ -381,6 +390,13 @@ internal sealed partial class DirectLineRequestHandler(
         finally
         {
             conversation.TurnGate.Release();
+
+            // One turn at a time per conversation: a slow turn makes every later post in the conversation wait,
+            // and a client gives up after a minute, so say which turn held the conversation.
+            if (time.GetElapsedTime(held) is var holding && holding > SlowTurn)
+            {
+                LogSlowTurn(logger, conversation.Id, inbound?.Type, inbound?.Text?.Length ?? 0, inbound?.Attachments?.Count ?? 0, holding.TotalSeconds);
+            }
         }
     }
 
@@ -559,6 +575,12 @@ internal sealed partial class DirectLineRequestHandler(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Direct Line: the bot failed a turn in conversation {ConversationId}")]
     private static partial void LogBotFailed(ILogger logger, Exception exception, string conversationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Direct Line: a {Type} turn (text of {TextLength} characters, {Attachments} attachments) held conversation {ConversationId} for {Seconds:F1} s")]
+    private static partial void LogSlowTurn(ILogger logger, string conversationId, string? type, int textLength, int attachments, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Direct Line: a {Type} activity waited {Seconds:F1} s for the turn before it in conversation {ConversationId}")]
+    private static partial void LogSlowGate(ILogger logger, string conversationId, string? type, double seconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Direct Line: no IBot is registered, so activities are stored but nobody answers")]
     private static partial void LogNoBot(ILogger logger);

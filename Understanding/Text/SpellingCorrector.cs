@@ -12,6 +12,7 @@ public sealed class SpellingCorrector
 {
     private readonly FrozenDictionary<string, int> _counts;
     private readonly FrozenDictionary<string, string[]> _deletes;
+    private readonly int _longest;
 
     /// <summary>Builds the vocabulary from words as they appear in the examples.</summary>
     /// <param name="words">Every word of every example (repeats count: a common word wins ties).</param>
@@ -42,6 +43,7 @@ public sealed class SpellingCorrector
         }
 
         _counts = counts.ToFrozenDictionary(StringComparer.Ordinal);
+        _longest = counts.Keys.Select(w => w.Length).DefaultIfEmpty(0).Max();
         _deletes = deletes.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
     }
 
@@ -56,7 +58,10 @@ public sealed class SpellingCorrector
     public string Correct(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        if (_counts.ContainsKey(word) || EditDistance.Tolerance(word.Length) == 0 || word.Any(char.IsDigit))
+        // One deletion on either side reaches only words within one letter of the typed one's length; anything longer
+        // cannot match, and its variants alone would cost the square of its length (a pasted 200,000-letter "word"
+        // held its conversation for minutes).
+        if (_counts.ContainsKey(word) || EditDistance.Tolerance(word.Length) == 0 || word.Length > _longest + 1 || word.Any(char.IsDigit))
         {
             return word;
         }

@@ -176,6 +176,24 @@ public sealed partial class UnderstandingHostTests(UnderstandingHostTests.Host f
     }
 
     [Fact]
+    public async Task A_message_as_long_as_a_chapter_is_answered_at_once_and_its_miss_is_kept_short()
+    {
+        // One 150,000-letter "word" used to make the spelling corrector build every one-letter deletion of it, which
+        // held the conversation for minutes; the channel gave up long before the answer.
+        var marker = "vrindle " + new string([.. Guid.NewGuid().ToString("N")[..8].Select(c => (char)('g' + (c % 16)))]);
+        var reply = await fixture.Bot.ExpectActivitiesAsync(NewConversation(), NewReader(), marker + " " + new string('x', 150_000));
+
+        Assert.Contains("Sorry, I didn't catch that.", Text(reply), StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/understanding/misses", UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        using var response = await fixture.Bot.Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        using var misses = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var miss = Assert.Single(misses.RootElement.EnumerateArray(), m => m.GetProperty("text").GetString()!.StartsWith(marker, StringComparison.Ordinal));
+        Assert.Equal(501, miss.GetProperty("text").GetString()!.Length);
+    }
+
+    [Fact]
     public async Task Typed_feedback_resolves_a_shown_book_by_title_or_ordinal_and_asks_when_in_doubt()
     {
         var (conversation, reader) = (NewConversation(), NewReader());

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AuthorBot.BotFramework.DirectLine;
 
 /// <summary>Maps the self-hosted Direct Line 3.0 routes.</summary>
-public static class DirectLineEndpointRouteBuilderExtensions
+public static partial class DirectLineEndpointRouteBuilderExtensions
 {
     private const long MinDrainBytes = 256L * 1024 * 1024;
     private static readonly TimeSpan _drainIdle = TimeSpan.FromSeconds(5);
@@ -34,6 +35,7 @@ public static class DirectLineEndpointRouteBuilderExtensions
 
         var handler = endpoints.ServiceProvider.GetRequiredService<DirectLineRequestHandler>();
         var drainLimit = endpoints.ServiceProvider.GetRequiredService<DirectLineOptions>().MaxUploadBytes;
+        var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DirectLineRequestHandler).FullName!);
 
         // Plain RequestDelegates that execute the IResult themselves: parameter-binding lambdas would make ASP.NET Core
         // compile expression trees for every route when the first request arrives, which costs start-up time and memory.
@@ -42,7 +44,7 @@ public static class DirectLineEndpointRouteBuilderExtensions
             var result = await handle(context).ConfigureAwait(false);
             if (result is IStatusCodeHttpResult { StatusCode: >= 400 })
             {
-                await DrainAsync(context, drainLimit).ConfigureAwait(false);
+                await DrainAsync(context, drainLimit, logger).ConfigureAwait(false);
             }
 
             await result.ExecuteAsync(context).ConfigureAwait(false);
@@ -72,7 +74,7 @@ public static class DirectLineEndpointRouteBuilderExtensions
     /// not on the whole drain: a fixed ten seconds can cut off a large upload that a heavily loaded machine is still
     /// sending steadily, and that client then sees a broken pipe instead of the 413.
     /// </summary>
-    private static async Task DrainAsync(HttpContext context, long limit)
+    private static async Task DrainAsync(HttpContext context, long limit, ILogger logger)
     {
         if (context.Request.ContentLength is 0)
         {
@@ -86,6 +88,8 @@ public static class DirectLineEndpointRouteBuilderExtensions
             sizeLimit.MaxRequestBodySize = bound;
         }
 
+        long read = 0;
+        var started = TimeProvider.System.GetTimestamp();
         try
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
@@ -94,7 +98,6 @@ public static class DirectLineEndpointRouteBuilderExtensions
             var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
             try
             {
-                long read = 0;
                 int chunk;
                 do
                 {
@@ -103,6 +106,11 @@ public static class DirectLineEndpointRouteBuilderExtensions
                     read += chunk;
                 }
                 while (chunk > 0 && read <= bound);
+
+                if (chunk > 0)
+                {
+                    LogDrainStopped(logger, context.Request.Path, read, "too much", TimeProvider.System.GetElapsedTime(started).TotalSeconds);
+                }
             }
             finally
             {
@@ -111,9 +119,17 @@ public static class DirectLineEndpointRouteBuilderExtensions
         }
         catch (Exception exception) when (exception is BadHttpRequestException or IOException or OperationCanceledException or InvalidOperationException)
         {
-            // Gone, too slow, too much, or already consumed elsewhere: the answer goes out as it is.
+            // Gone, too slow, too much, or already consumed elsewhere: the answer goes out as it is. A client that was
+            // still sending will see a reset instead of the refusal, so say when and why it stopped.
+            if (!context.RequestAborted.IsCancellationRequested)
+            {
+                LogDrainStopped(logger, context.Request.Path, read, exception.GetType().Name, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Direct Line: stopped reading the rest of a refused request to {Path} after {Bytes} bytes and {Seconds:F1} s ({Reason}); a client still sending sees a reset")]
+    private static partial void LogDrainStopped(ILogger logger, PathString path, long bytes, string reason, double seconds);
 
     private static string ConversationId(HttpContext context) =>
         context.Request.RouteValues["conversationId"] as string ?? string.Empty;

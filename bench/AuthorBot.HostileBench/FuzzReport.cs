@@ -8,6 +8,12 @@ namespace AuthorBot.HostileBench;
 /// <param name="Elapsed">Wall time.</param>
 public sealed record FuzzReport(int Requests, IReadOnlyDictionary<string, int> Statuses, IReadOnlyList<string> ServerErrors, IReadOnlyList<string> Dropped, TimeSpan Elapsed)
 {
+    /// <summary>
+    /// Requests whose target the HTTP server refuses at the request line (400, Connection: close, before any body is
+    /// read): the answer was sent, but HttpClient was still writing the body and saw a broken pipe. Not dropped.
+    /// </summary>
+    public IReadOnlyList<string> RefusedRequestLines { get; init; } = [];
+
     /// <summary>Answers 501 to invokes (documented: no handler took the invoke).</summary>
     public int InvokeNotImplemented => Statuses.Where(s => s.Key.EndsWith(" 501", StringComparison.Ordinal)).Sum(s => s.Value) - ServerErrors.Count(e => e.StartsWith("501 ", StringComparison.Ordinal));
 
@@ -16,11 +22,12 @@ public sealed record FuzzReport(int Requests, IReadOnlyDictionary<string, int> S
     {
         var lines = new List<string>
         {
-            FormattableString.Invariant($"{Requests} hostile requests in {Elapsed.TotalSeconds:F1} s; 5xx (other than 501 to an invoke): {ServerErrors.Count}; dropped connections: {Dropped.Count}"),
+            FormattableString.Invariant($"{Requests} hostile requests in {Elapsed.TotalSeconds:F1} s; 5xx (other than 501 to an invoke): {ServerErrors.Count}; dropped connections: {Dropped.Count}; refused at the request line by the HTTP server while the body was still being sent: {RefusedRequestLines.Count}"),
         };
         lines.AddRange(Statuses.Select(s => FormattableString.Invariant($"  {s.Key}: {s.Value}")));
         lines.AddRange(ServerErrors.Take(20).Select(e => "  5xx: " + e));
         lines.AddRange(Dropped.Take(20).Select(d => "  dropped: " + d));
+        lines.AddRange(RefusedRequestLines.Take(20).Select(d => "  refused at the request line: " + d));
         return string.Join(Environment.NewLine, lines);
     }
 }

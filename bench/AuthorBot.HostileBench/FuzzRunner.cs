@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using System.Net.WebSockets;
+using System.Text;
 using System.Text.Json;
 
 namespace AuthorBot.HostileBench;
@@ -17,6 +19,7 @@ public sealed class FuzzRunner(Uri baseAddress, FuzzState state)
     private readonly ConcurrentDictionary<(string Target, int Status), int> _statuses = new();
     private readonly ConcurrentQueue<string> _serverErrors = new();
     private readonly ConcurrentQueue<string> _dropped = new();
+    private readonly ConcurrentQueue<string> _refusedRequestLines = new();
     private int _sent;
 
     /// <summary>Runs requests <paramref name="first"/> .. <paramref name="first"/> + <paramref name="count"/> - 1 of the run seeded <paramref name="seed"/>.</summary>
@@ -34,7 +37,10 @@ public sealed class FuzzRunner(Uri baseAddress, FuzzState state)
             new SortedDictionary<string, int>(_statuses.ToDictionary(p => $"{p.Key.Target} {p.Key.Status}", p => p.Value), StringComparer.Ordinal),
             [.. _serverErrors],
             [.. _dropped],
-            DateTime.UtcNow - started);
+            DateTime.UtcNow - started)
+        {
+            RefusedRequestLines = [.. _refusedRequestLines],
+        };
     }
 
     private async Task SendAsync(HttpClient http, HostileRequest request, CancellationToken cancellationToken)
@@ -61,7 +67,16 @@ public sealed class FuzzRunner(Uri baseAddress, FuzzState state)
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException or TaskCanceledException or WebSocketException && !cancellationToken.IsCancellationRequested)
         {
-            _dropped.Enqueue($"{request.Target} {request.Method} {Shorten(request.Path)} ({request.Description}): {Chain(exception)}");
+            var what = $"{request.Target} {request.Method} {Shorten(request.Path)} ({request.Description}): {Chain(exception)}";
+            if (request.Body is { Length: > 0 } && await RefusedAtRequestLineAsync(request.Path, cancellationToken).ConfigureAwait(false))
+            {
+                _refusedRequestLines.Enqueue(what);
+            }
+            else
+            {
+                _dropped.Enqueue(what);
+            }
+
             return;
         }
 
@@ -74,6 +89,44 @@ public sealed class FuzzRunner(Uri baseAddress, FuzzState state)
         if (body is not null)
         {
             Learn(request, body);
+        }
+    }
+
+    /// <summary>
+    /// Whether the HTTP server itself refuses this request target (a decoded NUL, say): Kestrel answers 400 with
+    /// Connection: close at the request line, before any application code runs or any body is read, so HttpClient,
+    /// still writing the body, sees a broken pipe instead of the answer. Probed with a bodiless GET on a raw socket: an
+    /// application answer would be 404 or 405 on a kept-alive connection.
+    /// </summary>
+    private async Task<bool> RefusedAtRequestLineAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(10));
+            using var client = new TcpClient();
+            await client.ConnectAsync(baseAddress.Host, baseAddress.Port, timeout.Token).ConfigureAwait(false);
+            var stream = client.GetStream();
+            var target = path.StartsWith('/') ? path : "/" + path;
+            await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET {target} HTTP/1.1\r\nHost: {baseAddress.Authority}\r\n\r\n"), timeout.Token).ConfigureAwait(false);
+            var buffer = new byte[4096];
+            var read = 0;
+            int chunk;
+            while (read < buffer.Length && (chunk = await stream.ReadAsync(buffer.AsMemory(read), timeout.Token).ConfigureAwait(false)) > 0)
+            {
+                read += chunk;
+                if (Encoding.ASCII.GetString(buffer, 0, read).Contains("\r\n\r\n", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+
+            var head = Encoding.ASCII.GetString(buffer, 0, read);
+            return head.StartsWith("HTTP/1.1 400 ", StringComparison.Ordinal) && head.Contains("\r\nConnection: close\r\n", StringComparison.OrdinalIgnoreCase);
+        }
+        catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException)
+        {
+            return false;
         }
     }
 

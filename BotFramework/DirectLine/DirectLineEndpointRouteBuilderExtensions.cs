@@ -42,10 +42,10 @@ public static partial class DirectLineEndpointRouteBuilderExtensions
         RequestDelegate Handler(Func<HttpContext, Task<IResult>> handle) => async context =>
         {
             var result = await handle(context).ConfigureAwait(false);
-            if (result is IStatusCodeHttpResult { StatusCode: >= 400 })
-            {
-                await DrainAsync(context, drainLimit, logger).ConfigureAwait(false);
-            }
+
+            // Whatever the answer, a body left unread makes the client see a reset instead of it; a body already read
+            // (an accepted upload) costs one read that returns at once.
+            await DrainAsync(context, drainLimit, logger).ConfigureAwait(false);
 
             await result.ExecuteAsync(context).ConfigureAwait(false);
         };
@@ -123,7 +123,7 @@ public static partial class DirectLineEndpointRouteBuilderExtensions
             // still sending will see a reset instead of the refusal, so say when and why it stopped.
             if (!context.RequestAborted.IsCancellationRequested)
             {
-                LogDrainStopped(logger, context.Request.Path, read, exception.GetType().Name, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
+                LogDrainStopped(logger, context.Request.Path, read, exception.GetType().Name + ": " + exception.Message, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
             }
         }
     }

@@ -14,6 +14,7 @@ public sealed class BotChild : IDisposable
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _directLine = new();
 
     private BotChild(Process process, Uri baseAddress)
     {
@@ -28,6 +29,12 @@ public sealed class BotChild : IDisposable
     public bool HasExited => _process.HasExited;
 
     public string RecentOutput => string.Join('\n', _output);
+
+    /// <summary>
+    /// The bot's Direct Line warnings (slow turns, drains that gave up), kept apart: the fuzz's turns that fail to
+    /// reach their made-up channels log far more, and would push these out of <see cref="RecentOutput"/>.
+    /// </summary>
+    public string DirectLineWarnings => string.Join('\n', _directLine);
 
     /// <summary>The resident set size now, in bytes (Linux /proc; the working set elsewhere).</summary>
     public long ResidentBytes
@@ -145,6 +152,14 @@ public sealed class BotChild : IDisposable
         }
 
         _output.Enqueue(line);
+        if (line.Contains("Direct Line:", StringComparison.Ordinal))
+        {
+            _directLine.Enqueue(line);
+            while (_directLine.Count > 60 && _directLine.TryDequeue(out _))
+            {
+            }
+        }
+
         while (_output.Count > 60 && _output.TryDequeue(out _))
         {
         }

@@ -71,6 +71,12 @@ try
                     Console.WriteLine(bot.RecentOutput);
                 }
 
+                if (bot.DirectLineWarnings.Length > 0)
+                {
+                    Console.WriteLine("the bot's Direct Line warnings:");
+                    Console.WriteLine(bot.DirectLineWarnings);
+                }
+
                 return report.ServerErrors.Count == 0 && report.Dropped.Count == 0 && signup is null ? 0 : 1;
             }
 

@@ -34,7 +34,7 @@ public sealed class MultiInstanceDirectLineTests(PostgresServer server, ITestOut
             var (a, b, c) = (hosts[0], hosts[1], hosts[2]);
 
             // The page's token and the conversation's start come from A, and its socket stays on A.
-            using var browser = new HttpClient { Timeout = _patience };
+            using var browser = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer() }) { Timeout = _patience };
             using var grant = await browser.PostAsync(new Uri(a.BaseAddress, "/api/directline/token"), new StringContent("{}", Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.OK, grant.StatusCode);
             using var granted = JsonDocument.Parse(await grant.Content.ReadAsStringAsync());
@@ -60,6 +60,15 @@ public sealed class MultiInstanceDirectLineTests(PostgresServer server, ITestOut
                 onB.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 using var read = await browser.SendAsync(onB);
                 Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+            }
+
+            // The page reloaded behind a balancer that sends it to C: C reads A's reader cookie (the Data Protection keys
+            // are in the database too), so the reader keeps their id.
+            using (var again = await browser.PostAsync(new Uri(c.BaseAddress, "/api/directline/token"), new StringContent("{}", Encoding.UTF8, "application/json")))
+            {
+                Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+                using var regranted = JsonDocument.Parse(await again.Content.ReadAsStringAsync());
+                Assert.Equal(userId, regranted.RootElement.GetProperty("userId").GetString());
             }
 
             string[] messages = ["subscribe to the newsletter", "Alice", "alice@example.com", "yes", "subscribe", "help", "what are you", "recommend a book"];

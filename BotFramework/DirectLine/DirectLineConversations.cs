@@ -93,7 +93,7 @@ internal sealed partial class DirectLineConversations(
             var result = change(conversation);
             if (conversation.Version != before)
             {
-                await PersistAsync(conversation, cancellationToken).ConfigureAwait(false);
+                await SaveAsync(conversation, cancellationToken).ConfigureAwait(false);
                 held.NotifyOnRelease(conversation.LastSequence);
             }
 
@@ -124,6 +124,16 @@ internal sealed partial class DirectLineConversations(
     /// first one writes everything up to then, so a burst of changes costs few writes.
     /// </summary>
     public async Task PersistAsync(DirectLineConversation conversation, CancellationToken cancellationToken)
+    {
+        // A shared log is saved inside ChangeAsync, under the lock. A copy still unsaved after that failed is never
+        // written without the lock (it could overwrite what other instances wrote since); the next change replaces it.
+        if (shared is null)
+        {
+            await SaveAsync(conversation, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SaveAsync(DirectLineConversation conversation, CancellationToken cancellationToken)
     {
         if (!conversation.IsDirty)
         {
@@ -181,7 +191,7 @@ internal sealed partial class DirectLineConversations(
             }
 
             await PersistAsync(conversation, cancellationToken).ConfigureAwait(false);
-            if (!conversation.IsDirty && conversation.SubscriberCount == 0)
+            if ((shared is not null || !conversation.IsDirty) && conversation.SubscriberCount == 0)
             {
                 _hot.TryRemove(new KeyValuePair<string, DirectLineConversation>(id, conversation));
             }

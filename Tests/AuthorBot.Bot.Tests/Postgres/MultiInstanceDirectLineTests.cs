@@ -73,6 +73,7 @@ public sealed class MultiInstanceDirectLineTests(PostgresServer server, ITestOut
 
             string[] messages = ["subscribe to the newsletter", "Alice", "alice@example.com", "yes", "subscribe", "help", "what are you", "recommend a book"];
             var latencies = new List<double>();
+            var lags = new List<double>();
             for (var i = 0; i < messages.Length; i++)
             {
                 var target = i % 2 == 0 ? b : c;
@@ -87,10 +88,15 @@ public sealed class MultiInstanceDirectLineTests(PostgresServer server, ITestOut
                 Assert.Equal(HttpStatusCode.OK, post.StatusCode);
                 using var answer = JsonDocument.Parse(await post.Content.ReadAsStringAsync());
                 var postedId = answer.RootElement.GetProperty("id").GetString()!;
+                var answered = Stopwatch.GetTimestamp();
 
                 // Like Web Chat, the next message waits for the bot's reply to this one, which must reach A's socket.
                 await stream.WaitForAsync(log => log.SkipWhile(x => x.Id != postedId).Skip(1).Any(x => x.Role == "bot"), _patience);
                 latencies.Add(Stopwatch.GetElapsedTime(posted).TotalMilliseconds);
+
+                // The reply was saved and announced before B or C answered the post; how much later it reached A's socket.
+                var reply = stream.Snapshot().SkipWhile(x => x.Id != postedId).Skip(1).First(x => x.Role == "bot");
+                lags.Add(Stopwatch.GetElapsedTime(answered, reply.At).TotalMilliseconds);
             }
 
             // The whole log, read from C, is exactly what A's socket delivered: every activity, once, in order.
@@ -121,7 +127,7 @@ public sealed class MultiInstanceDirectLineTests(PostgresServer server, ITestOut
             var afterYes = received.SkipWhile(x => x.Text != "yes").Skip(1).First();
             Assert.Equal("Thanks Alice, you're subscribed.", afterYes.Text);
             Assert.Contains("already subscribed", received.SkipWhile(x => x.Text != "subscribe").Skip(1).First().Text, StringComparison.Ordinal);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{received.Count} activities on A's socket for {messages.Length} posts to B and C; post-to-reply-on-A ms: {string.Join(", ", latencies.Select(l => l.ToString("F0", CultureInfo.InvariantCulture)))}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{received.Count} activities on A's socket for {messages.Length} posts to B and C; post-to-reply-on-A ms: {string.Join(", ", latencies.Select(l => l.ToString("F0", CultureInfo.InvariantCulture)))}; reply on A after B/C answered the post, ms: {string.Join(", ", lags.Select(l => l.ToString("F1", CultureInfo.InvariantCulture)))}"));
 
             await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
             await reading.WaitAsync(_patience);
@@ -208,7 +214,7 @@ public sealed class MultiInstanceDirectLineTests(PostgresServer server, ITestOut
 
                 var role = activity.TryGetProperty("from", out var from) && from.TryGetProperty("role", out var r) ? r.GetString() ?? "" : "";
                 var text = activity.TryGetProperty("text", out var t) ? t.GetString() ?? "" : "";
-                _received.Enqueue(new Received(id, role, text));
+                _received.Enqueue(new Received(id, role, text, Stopwatch.GetTimestamp()));
             }
 
             if (root.TryGetProperty("watermark", out var mark) && long.TryParse(mark.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var watermark))
@@ -223,5 +229,5 @@ public sealed class MultiInstanceDirectLineTests(PostgresServer server, ITestOut
         }
     }
 
-    private sealed record Received(string Id, string Role, string Text);
+    private sealed record Received(string Id, string Role, string Text, long At);
 }

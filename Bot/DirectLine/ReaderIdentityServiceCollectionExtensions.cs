@@ -1,4 +1,7 @@
+using AuthorBot.BotFramework.State;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 
 namespace AuthorBot.Bot.DirectLine;
 
@@ -10,16 +13,24 @@ internal static class ReaderIdentityServiceCollectionExtensions
 
     /// <summary>
     /// Adds Data Protection with its keys in <c>keys</c> under <c>DirectLine:DataDirectory</c> (so cookies outlive a
-    /// restart and a deployment, like the Direct Line secret beside them) and <see cref="ReaderCookie"/>, lasting
-    /// <c>DirectLine:TokenEndpoint:ReaderLifetime</c>.
+    /// restart and a deployment, like the Direct Line secret beside them), or, with <c>Storage:Provider=Postgres</c>, in
+    /// the database the instances share (<see cref="StorageXmlRepository"/>), so a reader keeps their id whichever
+    /// instance answers; and <see cref="ReaderCookie"/>, lasting <c>DirectLine:TokenEndpoint:ReaderLifetime</c>.
     /// </summary>
     public static IServiceCollection AddReaderIdentity(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var dataDirectory = configuration["DirectLine:DataDirectory"];
         var keys = Path.GetFullPath(Path.Combine(contentRoot, string.IsNullOrWhiteSpace(dataDirectory) ? "App_Data" : dataDirectory, "keys"));
-        services.AddDataProtection()
-            .SetApplicationName("AuthorBot")
-            .PersistKeysToFileSystem(new DirectoryInfo(keys));
+        var dataProtection = services.AddDataProtection().SetApplicationName("AuthorBot");
+        if (string.Equals(configuration["Storage:Provider"], BotStateServiceCollectionExtensions.PostgresProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+                new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = new StorageXmlRepository(sp.GetRequiredService<IStorage>())));
+        }
+        else
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
         var lifetime = configuration.GetValue("DirectLine:TokenEndpoint:ReaderLifetime", DefaultReaderLifetime);
         if (lifetime <= TimeSpan.Zero)
         {

@@ -57,7 +57,7 @@ public sealed class DirectLineAdapter : BotAdapter
             var node = ToOutgoingJson(activity, conversation.Id);
             responses[i] = activity.Type == ActivityTypes.Typing
                 ? new ResourceResponse(conversation.Broadcast(node, _time.GetUtcNow()))
-                : new ResourceResponse(conversation.Append(node, _time.GetUtcNow(), _conversations.Retention, sourceId).Id);
+                : new ResourceResponse((await _conversations.ChangeAsync(conversation, c => c.Append(node, _time.GetUtcNow(), _conversations.Retention, sourceId), cancellationToken).ConfigureAwait(false)).Id);
         }
 
         // In a turn started by a client's post, the request saves the log once the turn ends, so the
@@ -80,7 +80,8 @@ public sealed class DirectLineAdapter : BotAdapter
         }
 
         var conversation = await ConversationOfAsync(activity, cancellationToken).ConfigureAwait(false);
-        var replaced = conversation.Replace(activity.Id, ToOutgoingJson(activity, conversation.Id), _conversations.Retention, _time.GetUtcNow())
+        var node = ToOutgoingJson(activity, conversation.Id);
+        var replaced = await _conversations.ChangeAsync(conversation, c => c.Replace(activity.Id, node, _conversations.Retention, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Conversation {conversation.Id} has no activity {activity.Id} to update.");
         await _conversations.PersistAsync(conversation, cancellationToken).ConfigureAwait(false);
         return new ResourceResponse(replaced.Id);
@@ -94,7 +95,7 @@ public sealed class DirectLineAdapter : BotAdapter
             ?? throw new ArgumentException("The reference names no conversation.", nameof(reference));
         var conversation = await _conversations.FindAsync(conversationId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Unknown Direct Line conversation {conversationId}.");
-        if (reference.ActivityId is { } activityId && conversation.Remove(activityId))
+        if (reference.ActivityId is { } activityId && await _conversations.ChangeAsync(conversation, c => c.Remove(activityId), cancellationToken).ConfigureAwait(false))
         {
             await _conversations.PersistAsync(conversation, cancellationToken).ConfigureAwait(false);
         }

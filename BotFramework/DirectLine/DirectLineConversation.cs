@@ -348,6 +348,63 @@ internal sealed class DirectLineConversation
         }
     }
 
+    /// <summary>True when <paramref name="head"/>, read from storage shared with other instances, says more than this copy knows.</summary>
+    public bool IsBehind(ConversationLogHead head)
+    {
+        lock (_gate)
+        {
+            return head.LastSequence > _lastSequence || head.Started != Started || head.UserAnnounced != UserAnnounced || head.UserId != UserId;
+        }
+    }
+
+    /// <summary>
+    /// Takes what another instance wrote to the shared log: the head's fields, and, when <paramref name="entries"/> are
+    /// given, the log itself, pushing the activities past this copy's watermark to the open sockets in one frame. A
+    /// read older than this copy is ignored, so concurrent catch-ups apply in order and a socket sees no gap and no
+    /// repeat. Unsaved local changes are kept unless <paramref name="replace"/> (the caller holds the conversation's lock,
+    /// so storage is the truth and anything unsaved here was a failed write).
+    /// </summary>
+    public void CatchUp(ConversationLogHead head, List<ConversationLogEntry>? entries, bool replace)
+    {
+        lock (_gate)
+        {
+            var dirty = _version != _persistedVersion;
+            if (dirty && !replace)
+            {
+                return;
+            }
+
+            if (entries is null || (head.LastSequence < _lastSequence && !replace))
+            {
+                if (head.LastSequence == _lastSequence || replace)
+                {
+                    (UserId, UserAnnounced, Started) = (head.UserId, head.UserAnnounced, head.Started);
+                }
+
+                return;
+            }
+
+            var previous = _lastSequence;
+            entries.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+            _entries.Clear();
+            _entries.AddRange(entries);
+            _lastSequence = head.LastSequence;
+            if (head.LastTimestamp > _lastTimestamp || replace)
+            {
+                _lastTimestamp = head.LastTimestamp;
+            }
+
+            (UserId, UserAnnounced, Started) = (head.UserId, head.UserAnnounced, head.Started);
+            _dirtyChunks.Clear();
+            _persistedVersion = _version;
+            var fresh = _entries.Where(e => e.Sequence > previous).Select(e => e.Json).ToList();
+            if (fresh.Count > 0)
+            {
+                Publish(fresh, _lastSequence);
+            }
+        }
+    }
+
     /// <summary>Rebuilds a conversation from what storage holds.</summary>
     public static DirectLineConversation Restore(ConversationLogHead head, IEnumerable<ConversationLogEntry> entries)
     {

@@ -6,14 +6,24 @@ namespace AuthorBot.BotFramework.DirectLine;
 
 /// <summary>
 /// The conversations this server knows: a hot in-memory cache in front of <see cref="DirectLineLogStore"/>.
-/// A conversation not in memory (after a restart or eviction) is loaded from storage on first use.
+/// A conversation not in memory (after a restart or eviction) is loaded from storage on first use. When the log is
+/// shared with other instances (<see cref="Shared"/>), every use first catches up with storage, and every change is
+/// made through <see cref="ChangeAsync"/>, under the conversation's lock and saved before the lock is released.
 /// </summary>
-internal sealed partial class DirectLineConversations(DirectLineLogStore store, DirectLineOptions options, TimeProvider time, ILogger<DirectLineConversations> logger) : IDisposable
+internal sealed partial class DirectLineConversations(
+    DirectLineLogStore store,
+    DirectLineOptions options,
+    TimeProvider time,
+    ILogger<DirectLineConversations> logger,
+    DirectLineSharedLog? shared = null) : IDisposable
 {
     private readonly ConcurrentDictionary<string, DirectLineConversation> _hot = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _loadGate = new(1, 1);
 
     public DirectLineRetention Retention { get; } = DirectLineRetention.From(options);
+
+    /// <summary>The lock and notifications of a log shared with other instances; null when this process owns the log.</summary>
+    public DirectLineSharedLog? Shared => shared;
 
     /// <summary>A fresh, unguessable conversation id (URL- and storage-key-safe).</summary>
     public static string NewConversationId() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
@@ -24,6 +34,12 @@ internal sealed partial class DirectLineConversations(DirectLineLogStore store, 
         if (_hot.TryGetValue(id, out var hot))
         {
             hot.Touch(time.GetUtcNow());
+            if (shared is not null)
+            {
+                // Another instance may have written since: a post there, a reply, a proactive message.
+                await RefreshAsync(hot, replace: false, cancellationToken).ConfigureAwait(false);
+            }
+
             return hot;
         }
 
@@ -58,10 +74,66 @@ internal sealed partial class DirectLineConversations(DirectLineLogStore store, 
     }
 
     /// <summary>
+    /// Applies <paramref name="change"/> to the conversation. In one process that is all (saving stays write-behind).
+    /// With a shared log it runs under the conversation's lock, on a copy brought up to date first, and is saved
+    /// before the lock is released, with a notification so the instances holding the conversation's sockets read it.
+    /// </summary>
+    public async ValueTask<T> ChangeAsync<T>(DirectLineConversation conversation, Func<DirectLineConversation, T> change, CancellationToken cancellationToken)
+    {
+        if (shared is null)
+        {
+            return change(conversation);
+        }
+
+        var held = await shared.LockAsync(conversation.Id, cancellationToken).ConfigureAwait(false);
+        await using (held.ConfigureAwait(false))
+        {
+            await RefreshAsync(conversation, replace: true, cancellationToken).ConfigureAwait(false);
+            var before = conversation.Version;
+            var result = change(conversation);
+            if (conversation.Version != before)
+            {
+                await SaveAsync(conversation, cancellationToken).ConfigureAwait(false);
+                held.NotifyOnRelease(conversation.LastSequence);
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>Reads what another instance added to <paramref name="conversationId"/>'s log when this one holds it in memory and is behind.</summary>
+    public async Task CatchUpAsync(string conversationId, long lastSequence, CancellationToken cancellationToken)
+    {
+        if (_hot.TryGetValue(conversationId, out var hot) && hot.LastSequence < lastSequence)
+        {
+            await RefreshAsync(hot, replace: false, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Catches up every conversation in memory with an open socket (after missing notifications).</summary>
+    public async Task CatchUpSubscribedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var conversation in _hot.Values.Where(c => c.SubscriberCount > 0))
+        {
+            await RefreshAsync(conversation, replace: false, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
     /// Writes what changed to storage. Concurrent callers queue on the conversation's gate, and the
     /// first one writes everything up to then, so a burst of changes costs few writes.
     /// </summary>
     public async Task PersistAsync(DirectLineConversation conversation, CancellationToken cancellationToken)
+    {
+        // A shared log is saved inside ChangeAsync, under the lock. A copy still unsaved after that failed is never
+        // written without the lock (it could overwrite what other instances wrote since); the next change replaces it.
+        if (shared is null)
+        {
+            await SaveAsync(conversation, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SaveAsync(DirectLineConversation conversation, CancellationToken cancellationToken)
     {
         if (!conversation.IsDirty)
         {
@@ -86,6 +158,27 @@ internal sealed partial class DirectLineConversations(DirectLineLogStore store, 
         }
     }
 
+    private async Task RefreshAsync(DirectLineConversation conversation, bool replace, CancellationToken cancellationToken)
+    {
+        var head = await store.LoadHeadAsync(conversation.Id, cancellationToken).ConfigureAwait(false);
+        if (head is null)
+        {
+            // Not saved yet anywhere: this copy is the only one.
+            return;
+        }
+
+        var stale = replace && conversation.IsDirty;
+        if (!stale && !conversation.IsBehind(head))
+        {
+            return;
+        }
+
+        var entries = stale || head.LastSequence != conversation.LastSequence
+            ? await store.LoadEntriesAsync(head, cancellationToken).ConfigureAwait(false)
+            : null;
+        conversation.CatchUp(head, entries, replace);
+    }
+
     /// <summary>Drops from memory the conversations nobody has used for a while (they stay in storage).</summary>
     public async Task EvictIdleAsync(CancellationToken cancellationToken)
     {
@@ -98,7 +191,7 @@ internal sealed partial class DirectLineConversations(DirectLineLogStore store, 
             }
 
             await PersistAsync(conversation, cancellationToken).ConfigureAwait(false);
-            if (!conversation.IsDirty && conversation.SubscriberCount == 0)
+            if ((shared is not null || !conversation.IsDirty) && conversation.SubscriberCount == 0)
             {
                 _hot.TryRemove(new KeyValuePair<string, DirectLineConversation>(id, conversation));
             }

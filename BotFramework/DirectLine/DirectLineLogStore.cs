@@ -19,6 +19,13 @@ internal sealed class DirectLineLogStore(IStorage storage)
 
     public async Task<DirectLineConversation?> LoadAsync(string conversationId, CancellationToken cancellationToken)
     {
+        var head = await LoadHeadAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        return head is null ? null : DirectLineConversation.Restore(head, await LoadEntriesAsync(head, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The conversation's head document alone (one small read), or null when the conversation is not stored.</summary>
+    public async Task<ConversationLogHead?> LoadHeadAsync(string conversationId, CancellationToken cancellationToken)
+    {
         var headKey = HeadKey(conversationId);
         var found = await storage.ReadAsync([headKey], cancellationToken).ConfigureAwait(false);
         if (!found.TryGetValue(headKey, out var headValue) || headValue is not JsonElement headElement)
@@ -27,15 +34,20 @@ internal sealed class DirectLineLogStore(IStorage storage)
         }
 
         var head = headElement.Deserialize(DirectLineJsonContext.Default.ConversationLogHead);
-        if (head is null || head.ConversationId != conversationId)
-        {
-            return null;
-        }
+        return head is null || head.ConversationId != conversationId ? null : head;
+    }
 
+    /// <summary>
+    /// The activities of the chunks <paramref name="head"/> lists. Chunks read after the head can be newer than it (a
+    /// writer on another instance committed in between); entries past the head's last sequence are left out, so the
+    /// log and its watermark agree, and the next read picks them up.
+    /// </summary>
+    public async Task<List<ConversationLogEntry>> LoadEntriesAsync(ConversationLogHead head, CancellationToken cancellationToken)
+    {
         var entries = new List<ConversationLogEntry>();
         if (head.Chunks.Count > 0)
         {
-            var chunkKeys = head.Chunks.Select(c => ChunkKey(conversationId, c)).ToArray();
+            var chunkKeys = head.Chunks.Select(c => ChunkKey(head.ConversationId, c)).ToArray();
             var chunks = await storage.ReadAsync(chunkKeys, cancellationToken).ConfigureAwait(false);
             foreach (var key in chunkKeys)
             {
@@ -46,7 +58,8 @@ internal sealed class DirectLineLogStore(IStorage storage)
             }
         }
 
-        return DirectLineConversation.Restore(head, entries);
+        entries.RemoveAll(e => e.Sequence > head.LastSequence);
+        return entries;
     }
 
     public async Task SaveAsync(ConversationSnapshot snapshot, CancellationToken cancellationToken)
@@ -69,7 +82,8 @@ internal sealed class DirectLineLogStore(IStorage storage)
             }
         }
 
-        // One process owns a conversation's log, so writes are unconditional ("*").
+        // Writes are unconditional ("*"): one process owns a conversation's log, or, with the log shared between
+        // instances, the writer holds the conversation's lock (DirectLineSharedLog).
         await storage.WriteAsync(changes, cancellationToken).ConfigureAwait(false);
         if (deleted.Count > 0)
         {

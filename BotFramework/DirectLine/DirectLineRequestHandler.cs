@@ -99,7 +99,7 @@ internal sealed partial class DirectLineRequestHandler(
 
         var conversationId = caller.Token?.ConversationId ?? DirectLineConversations.NewConversationId();
         var conversation = await conversations.GetOrCreateAsync(conversationId, Stopping).ConfigureAwait(false);
-        var firstStart = conversation.MarkStarted(caller.UserId ?? claimedUser);
+        var firstStart = await conversations.ChangeAsync(conversation, c => c.MarkStarted(caller.UserId ?? claimedUser), Stopping).ConfigureAwait(false);
         if (firstStart)
         {
             // The welcome must be in the log before the client opens its socket or polls.
@@ -327,14 +327,25 @@ internal sealed partial class DirectLineRequestHandler(
             return DirectLineErrors.BadArgument(malformed);
         }
 
-        conversation.AdoptUser(fromId);
         if (type == ActivityTypes.Typing)
         {
+            if (conversation.UserId is null)
+            {
+                await conversations.ChangeAsync(conversation, c => c.AdoptUser(fromId), Stopping).ConfigureAwait(false);
+            }
+
             inbound.Id = conversation.Broadcast(activity, time.GetUtcNow());
         }
         else
         {
-            var entry = conversation.Append(activity, time.GetUtcNow(), conversations.Retention);
+            var entry = await conversations.ChangeAsync(
+                conversation,
+                c =>
+                {
+                    c.AdoptUser(fromId);
+                    return c.Append(activity, time.GetUtcNow(), conversations.Retention);
+                },
+                Stopping).ConfigureAwait(false);
             (inbound.Id, inbound.Timestamp) = (entry.Id, entry.Timestamp);
         }
 
@@ -370,7 +381,7 @@ internal sealed partial class DirectLineRequestHandler(
 
         try
         {
-            if (conversation.TryClaimUserAnnouncement())
+            if (await conversations.ChangeAsync(conversation, c => c.TryClaimUserAnnouncement(), Stopping).ConfigureAwait(false))
             {
                 await adapter.ProcessActivityAsync(MembersAdded(context, conversation), bot.OnTurnAsync, userVouched, Stopping).ConfigureAwait(false);
             }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace AuthorBot.BotFramework.DirectLine;
 
@@ -33,6 +34,12 @@ public static class DirectLineServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<DirectLineOptions>();
+            if (sp.GetService<PostgresStorage>() is not null && sp.GetService<IStorage>() is { } storage)
+            {
+                // Instances share the database, so they share the secret (and the tokens it signs) through it.
+                return DirectLineSecret.Shared(options.Secret, storage);
+            }
+
             var contentRoot = sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
             return DirectLineSecret.Resolve(options.Secret, Path.GetFullPath(Path.Combine(contentRoot, options.DataDirectory)));
         });
@@ -52,7 +59,12 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<Builder.IAttachmentSource>(sp => new DirectLineAttachmentSource(sp.GetRequiredService<DirectLineAttachmentStore>()));
         services.TryAddSingleton<DirectLineTokenService>();
         services.TryAddSingleton(sp => new DirectLineLogStore(sp.GetService<IStorage>() ?? new MemoryStorage()));
-        services.TryAddSingleton<DirectLineConversations>();
+        services.TryAddSingleton(sp => new DirectLineConversations(
+            sp.GetRequiredService<DirectLineLogStore>(),
+            sp.GetRequiredService<DirectLineOptions>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<DirectLineConversations>>(),
+            SharedLogOf(sp)));
         services.TryAddSingleton(sp => new DirectLineAdapter(
             sp.GetRequiredService<DirectLineConversations>(),
             sp.GetRequiredService<DirectLineOptions>(),
@@ -62,6 +74,16 @@ public static class DirectLineServiceCollectionExtensions
         services.TryAddSingleton<DirectLineCors>();
         services.TryAddSingleton<DirectLineRequestHandler>();
         services.AddHostedService<DirectLineBackgroundService>();
+        services.AddHostedService<DirectLineChangeListener>();
         return services;
     }
+
+    /// <summary>
+    /// The shared-log coordination when the bot's storage is PostgreSQL (registered by AddBotState, perhaps wrapped in
+    /// telemetry), which several instances may share; null for any other storage, which one process owns.
+    /// </summary>
+    private static DirectLineSharedLog? SharedLogOf(IServiceProvider services) =>
+        services.GetService<PostgresStorage>() is not null && services.GetService<NpgsqlDataSource>() is { } dataSource
+            ? new DirectLineSharedLog(dataSource)
+            : null;
 }

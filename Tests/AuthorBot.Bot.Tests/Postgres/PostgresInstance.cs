@@ -4,9 +4,9 @@ namespace AuthorBot.Bot.Tests.Postgres;
 internal static class PostgresInstance
 {
     /// <summary>
-    /// Postgres state and proactive database on <paramref name="connectionString"/>; what is not on PostgreSQL yet (the
-    /// recommender's files, Direct Line's keys) in a folder of the instance's own, as on separate machines. The
-    /// proactive path is set only to show it is not used: with the Postgres provider those tables are shared.
+    /// Postgres state, proactive database and Direct Line logs and keys on <paramref name="connectionString"/>; what is
+    /// not on PostgreSQL (the recommender's files, Web Chat uploads) in a folder of the instance's own, as on separate
+    /// machines. The proactive path is set only to show it is not used: with the Postgres provider those tables are shared.
     /// </summary>
     public static string[] Settings(string connectionString, string folder, string instance) =>
     [

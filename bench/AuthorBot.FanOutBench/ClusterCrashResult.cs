@@ -6,8 +6,9 @@ namespace AuthorBot.FanOutBench;
 /// <param name="PostsAtKill">Posts the channel had received when the instance died.</param>
 /// <param name="Posts">Every post the channel received, copies included.</param>
 /// <param name="ReadersReached">Readers with at least one copy.</param>
-/// <param name="Copies">Posts beyond one per reader: the at-least-once window.</param>
+/// <param name="Copies">Posts beyond one per reader: what the at-least-once window let through.</param>
 /// <param name="SameKeyCopies">Of those, posts that repeated an idempotency key already received.</param>
+/// <param name="Window">The killed instance's deliveries still "sending" at the kill: the most that may be sent twice.</param>
 /// <param name="SentPerInstance">Deliveries recorded sent, per instance (the killed one's count is what it committed before dying).</param>
 /// <param name="Resent">Deliveries sent on a second attempt (taken over after the dead instance's lease lapsed).</param>
 /// <param name="PostToKill">From the announcement's POST to the SIGKILL.</param>
@@ -21,6 +22,7 @@ internal sealed record ClusterCrashResult(
     int ReadersReached,
     int Copies,
     int SameKeyCopies,
+    long Window,
     IReadOnlyList<long> SentPerInstance,
     long Resent,
     TimeSpan PostToKill,

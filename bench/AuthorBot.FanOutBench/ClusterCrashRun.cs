@@ -56,6 +56,7 @@ internal sealed class ClusterCrashRun(ClusterCrashSettings settings, PostgresClu
             bots[victim].Kill();
             var postToKill = posted.Elapsed;
             var postsAtKill = await CountAsync(cancellationToken).ConfigureAwait(false);
+            var window = await SendingAtKillAsync(connectionString, id, processIds[victim], cancellationToken).ConfigureAwait(false);
 
             var survivor = urls[(victim + 1) % settings.Instances];
             await WaitCompletedAsync(survivor, id, cancellationToken).ConfigureAwait(false);
@@ -69,6 +70,7 @@ internal sealed class ClusterCrashRun(ClusterCrashSettings settings, PostgresClu
                 settings.Readers - stats.Missing,
                 stats.DuplicateConversations,
                 stats.DuplicateKeys,
+                window,
                 sentPerInstance,
                 resent,
                 postToKill,
@@ -104,6 +106,20 @@ internal sealed class ClusterCrashRun(ClusterCrashSettings settings, PostgresClu
             "--Logging:LogLevel:Default=Warning",
         ];
         return ChildProcess.Start("dotnet", arguments, botDirectory, null, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+    }
+
+    /// <summary>
+    /// The at-least-once window of the dead instance: its rows still "sending" (posted or about to be, the outcome not
+    /// committed) when it died; nothing it does can change them any more, and only these may reach a reader twice.
+    /// </summary>
+    private static async Task<long> SendingAtKillAsync(string connectionString, string announcementId, int processId, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("SELECT COUNT(*) FROM deliveries WHERE announcement_id = @a AND state = 'sending' AND lease_owner LIKE @owner", connection);
+        command.Parameters.AddWithValue("a", announcementId);
+        command.Parameters.AddWithValue("owner", "%:" + processId.ToString(CultureInfo.InvariantCulture) + ":%");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     /// <summary>Sent deliveries per instance (by the lease owner, which names the process id) and those sent on a second attempt.</summary>

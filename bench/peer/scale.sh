@@ -8,7 +8,8 @@
 #   bench/peer/scale.sh                                    # RUNS=1 CONCURRENCY=32 DURATION=15 WARMUP=5 ROUTE=random
 #   TARGETS="postgres postgres3" RUNS=2 bench/peer/scale.sh
 #   APP_DIR=Bot/bin/Release/net10.0 bench/peer/scale.sh    # an existing Release build instead of a fresh publish
-# Env: TARGETS (memory sqlite postgres postgres3), INSTANCES (3, for postgres3), SYNCHRONOUS_COMMIT (on; off skips the
+# Env: WAIT_MODEL=1 (0: start measuring without waiting for each instance's first recommender model),
+# TARGETS (memory sqlite postgres postgres3), INSTANCES (3, for postgres3), SYNCHRONOUS_COMMIT (on; off skips the
 # wait for the WAL flush at commit, as SQLite's synchronous=NORMAL does), PIN=1 (bots and PostgreSQL on CPU 0,
 # the driver on CPU 1, via taskset; PIN=0 lets everything float), POSTGRES_BIN (default: newest /usr/lib/postgresql/*/bin).
 # PostgreSQL is a throwaway cluster: initdb into a temporary folder (as the postgres user when run as root, since
@@ -129,6 +130,17 @@ for run in $(seq 1 "$runs"); do
     for i in "${!urls[@]}"; do
       node "$driver" --probe --url "${urls[$i]}" --probe-timeout 180 --first-text "subscribe to the newsletter" >/dev/null \
         || { log "$target instance $i did not answer"; tail -n 20 "$folder/i$i/bot.log" >&2; exit 1; }
+    done
+    # Each fresh instance trains its first recommender model in the background (ready says so while it does); the
+    # measurement starts once every instance reports its model loaded, so the training is not charged to the signups.
+    for i in "${!urls[@]}"; do
+      [ "${WAIT_MODEL:-1}" = 1 ] || break
+      loaded=""
+      for _ in $(seq 1 600); do
+        curl -s "${urls[$i]}/healthz/ready" | grep -q "is loaded" && { loaded=1; break; }
+        sleep 0.5
+      done
+      [ -n "$loaded" ] || { log "$target instance $i has no recommender model after 300 s"; tail -n 20 "$folder/i$i/bot.log" >&2; exit 1; }
     done
     sleep 2
     load_before=$(cut -d' ' -f1-3 /proc/loadavg)

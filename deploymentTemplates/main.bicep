@@ -1,4 +1,4 @@
-metadata description = 'AuthorBot on Azure: a Linux web app (.NET 10), its identity, the Azure Bot resource with the Teams, Direct Line and Web Chat channels, Log Analytics and Application Insights.'
+metadata description = 'AuthorBot on Azure: a Linux web app (.NET 10), its identity, the Azure Bot resource with the Teams, Direct Line and Web Chat channels, Log Analytics and Application Insights; optionally an Azure Database for PostgreSQL Flexible Server shared by several instances.'
 
 @description('Prefix of every resource name, and the name of the web app (NAME.azurewebsites.net) and of the bot (unique across Azure). 2-40 letters, digits or hyphens.')
 @minLength(2)
@@ -95,6 +95,51 @@ param smtpUser string = ''
 @description('Key Vault secret URI of the SMTP password (https://VAULT.vault.azure.net/secrets/NAME); the app setting becomes a Key Vault reference resolved with the web app\'s identity, which needs the Key Vault Secrets User role on the vault.')
 param smtpPasswordSecretUri string = ''
 
+@description('Where the bot keeps its state and proactive queues (Storage:Provider). Sqlite: files on the web app\'s /home storage, which allow one instance. Postgres: an Azure Database for PostgreSQL Flexible Server this template creates, shared by every instance.')
+@allowed([
+  'Sqlite'
+  'Postgres'
+])
+param storageProvider string = 'Sqlite'
+
+@description('Web app instances behind App Service\'s load balancer (no sticky sessions). More than 1 needs storageProvider Postgres.')
+@minValue(1)
+@maxValue(10)
+param instanceCount int = 1
+
+@description('Administrator login of the PostgreSQL server, which the bot connects with (storageProvider Postgres).')
+param postgresAdministratorLogin string = 'authorbot'
+
+@description('Administrator password of the PostgreSQL server; required for storageProvider Postgres. The connection string built from it becomes the web app\'s ConnectionStrings__Postgres setting unless postgresConnectionStringSecretUri is given.')
+@secure()
+param postgresAdministratorPassword string = ''
+
+@description('Key Vault secret URI (https://VAULT.vault.azure.net/secrets/NAME) holding the whole Npgsql connection string; the setting then becomes a Key Vault reference resolved with the web app\'s identity, which needs the Key Vault Secrets User role on the vault. Empty: the setting holds the connection string itself.')
+param postgresConnectionStringSecretUri string = ''
+
+@description('Compute size of the PostgreSQL server, e.g. Standard_B1ms (Burstable, about 50 connections) or Standard_D2ds_v5 (GeneralPurpose).')
+param postgresSkuName string = 'Standard_B1ms'
+
+@description('Compute tier of postgresSkuName.')
+@allowed([
+  'Burstable'
+  'GeneralPurpose'
+  'MemoryOptimized'
+])
+param postgresSkuTier string = 'Burstable'
+
+@description('PostgreSQL major version.')
+param postgresVersion string = '16'
+
+@description('PostgreSQL storage in GiB (grows by itself when nearly full).')
+@minValue(32)
+param postgresStorageSizeGB int = 32
+
+@description('Connections each instance may open (Npgsql Maximum Pool Size); instanceCount times this must stay below the server\'s max_connections.')
+@minValue(2)
+@maxValue(100)
+param postgresMaxPoolSize int = 10
+
 @description('Tags put on every resource.')
 param tags object = {}
 
@@ -110,6 +155,31 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' 
   name: '${baseName}-identity'
   location: location
   tags: tags
+}
+
+var usesPostgres = storageProvider == 'Postgres'
+
+// SQLite files on /home take one writer: a second instance would corrupt nothing only by luck.
+var planCapacity = instanceCount == 1 || usesPostgres
+  ? instanceCount
+  : fail('instanceCount ${instanceCount} needs storageProvider Postgres: the SQLite files on /home allow one instance.')
+
+module postgres 'modules/postgres.bicep' = if (usesPostgres) {
+  name: 'postgres'
+  params: {
+    baseName: baseName
+    location: location
+    tags: tags
+    administratorLogin: postgresAdministratorLogin
+    administratorPassword: empty(postgresAdministratorPassword)
+      ? fail('storageProvider Postgres needs postgresAdministratorPassword.')
+      : postgresAdministratorPassword
+    skuName: postgresSkuName
+    skuTier: postgresSkuTier
+    version: postgresVersion
+    storageSizeGB: postgresStorageSizeGB
+    databaseName: 'authorbot'
+  }
 }
 
 var microsoftAppId = isManagedIdentity ? identity!.properties.clientId : registrationAppId
@@ -146,6 +216,13 @@ module webApp 'modules/webApp.bicep' = {
     smtpSecurity: smtpSecurity
     smtpUser: smtpUser
     smtpPasswordSecretUri: smtpPasswordSecretUri
+    instanceCount: planCapacity
+    storageProvider: storageProvider
+    // TLS required; the pool bounds each instance's share of the server's connections.
+    postgresConnectionString: usesPostgres && empty(postgresConnectionStringSecretUri)
+      ? 'Host=${postgres!.outputs.fullyQualifiedDomainName};Port=5432;Database=${postgres!.outputs.databaseName};Username=${postgresAdministratorLogin};Password=${postgresAdministratorPassword};Ssl Mode=Require;Maximum Pool Size=${postgresMaxPoolSize}'
+      : ''
+    postgresConnectionStringSecretUri: usesPostgres ? postgresConnectionStringSecretUri : ''
   }
 }
 
@@ -184,3 +261,6 @@ output managedIdentityClientId string = isManagedIdentity ? identity!.properties
 
 @description('Resource id of the Azure Bot resource.')
 output botResourceId string = bot.outputs.id
+
+@description('Host name of the PostgreSQL server; empty for storageProvider Sqlite.')
+output postgresServerName string = usesPostgres ? postgres!.outputs.fullyQualifiedDomainName : ''

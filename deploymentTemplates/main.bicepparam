@@ -70,5 +70,33 @@ param smtpUser = readEnvironmentVariable('AUTHORBOT_SMTP_USER', '')
 // role on the vault. Empty: no password.
 param smtpPasswordSecretUri = readEnvironmentVariable('AUTHORBOT_SMTP_PASSWORD_SECRET_URI', '')
 
+// Storage (see the README's "Several instances on PostgreSQL"). 'Sqlite' (default): files on the web app's /home
+// storage, one instance. 'Postgres': the template also creates an Azure Database for PostgreSQL Flexible Server and its
+// database 'authorbot', and sets Storage__Provider=Postgres and ConnectionStrings__Postgres on the web app.
+param storageProvider = readEnvironmentVariable('AUTHORBOT_STORAGE_PROVIDER', 'Sqlite')
+
+// Web app instances; more than 1 only with 'Postgres' (B1 allows up to 3, S1 up to 10).
+// param instanceCount = 1
+
+// The server's administrator, which the bot connects as. The password is required for 'Postgres'; it is read from your
+// shell so it never sits in this file.
+// param postgresAdministratorLogin = 'authorbot'
+param postgresAdministratorPassword = readEnvironmentVariable('AUTHORBOT_POSTGRES_PASSWORD', '')
+
+// Optional: a Key Vault secret (https://VAULT.vault.azure.net/secrets/NAME) holding the whole connection string, e.g.
+// 'Host=BASENAME-pg.postgres.database.azure.com;Port=5432;Database=authorbot;Username=authorbot;Password=...;Ssl Mode=Require;Maximum Pool Size=10'.
+// The web app then reads it as a Key Vault reference (grant its identity Key Vault Secrets User on the vault) and the
+// password stays out of the app settings. Empty: the app setting holds the connection string.
+param postgresConnectionStringSecretUri = readEnvironmentVariable('AUTHORBOT_POSTGRES_CONNECTION_STRING_SECRET_URI', '')
+
+// Server size and version: Burstable B1ms is the smallest (about 50 connections); GeneralPurpose for a busy bot.
+// param postgresSkuName = 'Standard_B1ms'
+// param postgresSkuTier = 'Burstable'
+// param postgresVersion = '16'
+// param postgresStorageSizeGB = 32
+
+// Connections per instance (Npgsql Maximum Pool Size): instanceCount times this stays below the server's limit.
+// param postgresMaxPoolSize = 10
+
 // Tags put on every resource, e.g. { owner: 'marketing', costCenter: '1234' }.
 param tags = {}

@@ -10,7 +10,7 @@ internal static class BicepCli
 
     // Variables main.bicepparam reads with readEnvironmentVariable(): the developer's own values must not leak into
     // what the tests compile and compare.
-    private static readonly string[] _parameterVariables = ["MICROSOFT_APP_TYPE", "MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD", "AUTHORBOT_API_KEY", "AUTHORBOT_EMAIL_FROM", "AUTHORBOT_SMTP_HOST", "AUTHORBOT_SMTP_USER", "AUTHORBOT_SMTP_PASSWORD_SECRET_URI"];
+    private static readonly string[] _parameterVariables = ["MICROSOFT_APP_TYPE", "MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD", "AUTHORBOT_API_KEY", "AUTHORBOT_EMAIL_FROM", "AUTHORBOT_SMTP_HOST", "AUTHORBOT_SMTP_USER", "AUTHORBOT_SMTP_PASSWORD_SECRET_URI", "AUTHORBOT_STORAGE_PROVIDER", "AUTHORBOT_POSTGRES_PASSWORD", "AUTHORBOT_POSTGRES_CONNECTION_STRING_SECRET_URI"];
 
     public static async Task<BicepRun> RunAsync(string workingDirectory, params string[] arguments)
     {

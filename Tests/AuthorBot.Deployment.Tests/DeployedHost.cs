@@ -32,16 +32,24 @@ public sealed class DeployedHost : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         File.Copy(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Path.Combine(ContentRoot, "appsettings.json"));
-        var template = TemplateJson;
-        var settings = DeployedTemplate.HostSettings(template).Where(s => s.Key != "ASPNETCORE_URLS")
-            .Concat(DeployedTemplate.DataSettings(template))
-            .Select(s => $"--{ConfigurationKey(s.Key)}={s.Value.Replace(AppServiceDataDirectory, DataDirectory, StringComparison.Ordinal)}");
-        string[] args = ["--urls=http://127.0.0.1:0", $"--contentRoot={ContentRoot}", "--Logging:LogLevel:Default=Warning", .. settings];
-
-        _app = AuthorBotApp.Create(args);
+        _app = AuthorBotApp.Create(Arguments(DataDirectory, ContentRoot, []));
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await _app.StartAsync(timeout.Token);
         Client = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()), Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    /// <summary>
+    /// The host's command line for the template's process and data settings plus <paramref name="more"/> (app settings
+    /// as App Service would set them), with the data folder and content root given.
+    /// </summary>
+    public static string[] Arguments(string dataDirectory, string contentRoot, IEnumerable<KeyValuePair<string, string>> more)
+    {
+        var template = TemplateJson;
+        var settings = DeployedTemplate.HostSettings(template).Where(s => s.Key != "ASPNETCORE_URLS")
+            .Concat(DeployedTemplate.DataSettings(template))
+            .Concat(more)
+            .Select(s => $"--{ConfigurationKey(s.Key)}={s.Value.Replace(AppServiceDataDirectory, dataDirectory, StringComparison.Ordinal)}");
+        return ["--urls=http://127.0.0.1:0", $"--contentRoot={contentRoot}", "--Logging:LogLevel:Default=Warning", .. settings];
     }
 
     /// <summary>Sends a message the way Emulator does, asking for the replies in the response, and returns their text.</summary>

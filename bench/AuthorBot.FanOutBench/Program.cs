@@ -18,7 +18,12 @@ using AuthorBot.FanOutBench;
 //            [--directline-readers 100] [--rate 400] [--seed 13] [--baseline-dir <another build's bin/Release/net10.0>]
 //   copies per SIGKILL: each run kills the bot part-way through an announcement, restarts it on the same files and
 //   counts the readers who got a second copy (Emulator channel and the bot's own Direct Line log).
-// Exit code 1 when any reader was missed or messaged twice.
+//
+//        dotnet run -c Release --project bench/AuthorBot.FanOutBench -- cluster-crash [--instances 3] [--readers 10000]
+//            [--rate 1000] [--kills 1] [--lease-seconds 15] [--seed 13]
+//   fan-out across instances: starts a real PostgreSQL (initdb into a temp folder, a free loopback port), the bots on
+//   it, one announcement, SIGKILL to one instance mid-run; readers reached, copies beyond one, time.
+// Exit code 1 when any reader was missed, or messaged twice (cluster-crash: outside the killed instance's window).
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -29,6 +34,11 @@ Console.CancelKeyPress += (_, e) =>
 if (args is ["channel"])
 {
     return await EmulatorChannel.RunAsync(cancel.Token).ConfigureAwait(false);
+}
+
+if (args is ["cluster-crash", .. var clusterArgs])
+{
+    return await ClusterCrashCommand.RunAsync(clusterArgs, cancel.Token).ConfigureAwait(false);
 }
 
 if (args is ["crash", .. var crashArgs])

@@ -61,8 +61,21 @@ param smtpUser string
 @description('Key Vault secret URI of the SMTP password; empty for none.')
 param smtpPasswordSecretUri string
 
+@description('Instances of the plan; more than 1 only with storageProvider Postgres.')
+param instanceCount int
+
+@description('Storage:Provider of the bot: Sqlite or Postgres.')
+param storageProvider string
+
+@description('Npgsql connection string of the shared database (storageProvider Postgres without a Key Vault secret); empty otherwise.')
+@secure()
+param postgresConnectionString string
+
+@description('Key Vault secret URI of the connection string; empty for none.')
+param postgresConnectionStringSecretUri string
+
 var isManagedIdentity = appType == 'UserAssignedMSI'
-var usesKeyVault = !empty(smtpPasswordSecretUri)
+var usesKeyVault = !empty(smtpPasswordSecretUri) || !empty(postgresConnectionStringSecretUri)
 
 // App Service for Linux forwards HTTPS traffic to the container on WEBSITES_PORT. The host honours ASPNETCORE_URLS before
 // PORT, and must bind every interface ('+'): its default, localhost, is unreachable from App Service's front ends.
@@ -89,7 +102,7 @@ var hostSettings = {
 // App_Data under its content root by default. Here the content root is wwwroot, which is read-only when the app runs
 // from the deployed package (WEBSITE_RUN_FROM_PACKAGE=1) and replaced by every deployment anyway. /home is App Service's
 // persistent storage, kept across restarts and deployments. SQLite files there must have exactly one writer, so the
-// plan runs a single instance (see `capacity` below); scaling out needs a shared store instead.
+// plan runs a single instance (see `capacity` below); scaling out needs the shared PostgreSQL store (storageSettings).
 // /home/data/SitePackages belongs to run-from-package, hence a folder of the bot's own. Literal paths, so the tests
 // can start the host with exactly these settings.
 var dataSettings = {
@@ -110,6 +123,18 @@ var botSettings = {
   ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
   Announcements__PublicBaseUrl: 'https://${site.properties.defaultHostName}'
 }
+
+// Storage:Provider=Postgres puts bot state and the proactive tables in the shared server, so every instance sees the
+// same readers and queues; what is still in files (dataSettings) stays on /home, which App Service shares between a
+// site's instances. Nothing is added for SQLite: the host's default, as before this option existed.
+var storageSettings = storageProvider == 'Postgres'
+  ? {
+      Storage__Provider: 'Postgres'
+      ConnectionStrings__Postgres: empty(postgresConnectionStringSecretUri)
+        ? postgresConnectionString
+        : '@Microsoft.KeyVault(SecretUri=${postgresConnectionStringSecretUri})'
+    }
+  : {}
 
 // App settings are readable by anyone with contributor rights on the web app; a Key Vault reference would keep the
 // secret out of them, at the price of a vault per bot.
@@ -141,8 +166,8 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   kind: 'linux'
   sku: {
     name: skuName
-    // One instance: the bot's state is in SQLite files on /home, which allow one writer (see dataSettings).
-    capacity: 1
+    // One instance with SQLite files on /home, which allow one writer (see dataSettings); more only on PostgreSQL.
+    capacity: instanceCount
   }
   properties: {
     reserved: true
@@ -194,7 +219,7 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
 resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: site
   name: 'appsettings'
-  properties: union(hostSettings, dataSettings, botSettings, secretSettings, emailSettings)
+  properties: union(hostSettings, dataSettings, storageSettings, botSettings, secretSettings, emailSettings)
 }
 
 // The host logs to the console; these land in the workspace next to Application Insights.

@@ -7,7 +7,8 @@ namespace AuthorBot.Bot.Announcements;
 
 /// <summary>
 /// <c>POST /api/announcements</c>, <c>GET /api/announcements/{id}</c> (progress), <c>DELETE /api/announcements/{id}</c>
-/// (cancel what is unsent), <c>GET /api/announcements/{id}/results</c> (engagement and A/B test), all behind the bearer
+/// (cancel what is unsent), <c>GET /api/announcements/{id}/results</c> (engagement and A/B test) and
+/// <c>GET /api/quiz/questions</c> (what a question of the week's <c>quizQuestionId</c> may name), all behind the bearer
 /// key; and the public click redirect <c>GET /r/{token}</c>. Plain request delegates with source-generated JSON, so
 /// malformed input gets a 400 that says what is wrong rather than a framework error page.
 /// </summary>

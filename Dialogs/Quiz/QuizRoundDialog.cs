@@ -75,7 +75,7 @@ internal sealed class QuizRoundDialog : Dialog
             return await dc.EndDialogAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        if (IsWeeklyPress(context.Activity, question))
+        if (IsWeeklyPress(context.Activity))
         {
             await _records.AnswerWeeklyAsync(context, CardSubmit.Text(context.Activity.Value, QuizCards.QuestionProperty), CardSubmit.Text(context.Activity.Value, QuizCards.ChoiceProperty), cancellationToken).ConfigureAwait(false);
             await AskAsync(context, state, cancellationToken).ConfigureAwait(false);
@@ -178,10 +178,10 @@ internal sealed class QuizRoundDialog : Dialog
         return QuizAnswerReader.Read(activity.Text, question.Choices);
     }
 
-    private static bool IsWeeklyPress(Activity activity, QuizQuestion current) =>
+    /// <summary>An announced question's button: scored as the question of the week (once), even when the round asks the same question.</summary>
+    private static bool IsWeeklyPress(Activity activity) =>
         string.Equals(CardSubmit.ActionOf(activity), QuizCards.AnswerAction, StringComparison.Ordinal)
-        && CardSubmit.Text(activity.Value, QuizCards.WeeklyProperty) == "true"
-        && !string.Equals(CardSubmit.Text(activity.Value, QuizCards.QuestionProperty), current.Id, StringComparison.Ordinal);
+        && CardSubmit.Text(activity.Value, QuizCards.WeeklyProperty) == "true";
 
     private Task AskAsync(ITurnContext turnContext, IDictionary<string, object?> state, CancellationToken cancellationToken)
     {

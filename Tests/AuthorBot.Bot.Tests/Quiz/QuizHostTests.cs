@@ -232,4 +232,30 @@ public sealed class QuizHostTests
         Assert.NotEqual(question.Id, current.Id);
         Assert.Equal(current.Id, QuizConversation.QuestionIn(replies, bank).Question.Id);
     }
+
+    [Fact]
+    public async Task The_dashboard_offers_the_quiz_questions_and_sends_one_as_the_question_of_the_week()
+    {
+        await using var channel = await FakeChannel.StartAsync();
+        await using var announcements = await AnnouncementHost.StartAsync();
+        var host = announcements.Host;
+        await announcements.SeedReadersAsync(1, channel.ServiceUrl, prefix: "dashboard-quiz");
+
+        using var dashboard = new HttpClient(new SocketsHttpHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = host.BaseAddress };
+        using (var signIn = await dashboard.PostAsync(new Uri("/dashboard/signin", UriKind.Relative), new FormUrlEncodedContent([new("key", AnnouncementHost.ApiKey)])))
+        {
+            Assert.True(signIn.IsSuccessStatusCode, signIn.StatusCode.ToString());
+        }
+
+        using var overview = JsonDocument.Parse(await dashboard.GetStringAsync(new Uri("/dashboard/api/overview", UriKind.Relative)));
+        Assert.Contains("maren-cat", overview.RootElement.GetProperty("quizQuestions").EnumerateArray().Select(q => q.GetProperty("id").GetString()));
+
+        using var created = await dashboard.PostAsync(
+            new Uri("/dashboard/api/announcements", UriKind.Relative),
+            new StringContent("""{"name":"Week 2","variants":[{"text":"This week's question"}],"quizQuestionId":"maren-cat","audience":{"kind":"all"}}""", Encoding.UTF8, "application/json"));
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var sent = await channel.WaitForProactiveAsync(a => a.Attachments?.Any(x => x.ContentType == HeroCard.ContentType) == true, TimeSpan.FromSeconds(20));
+        Assert.Equal("This week's question", sent.Text);
+        Assert.Equal("maren-cat", QuizConversation.QuestionIn([sent], host.Services.GetRequiredService<QuizBank>()).Question.Id);
+    }
 }

@@ -5,6 +5,7 @@ using AuthorBot.Dialogs.HandOff;
 using AuthorBot.Dialogs.Intents;
 using AuthorBot.Dialogs.Newsletter;
 using AuthorBot.Dialogs.Profile;
+using AuthorBot.Dialogs.Quiz;
 using AuthorBot.Dialogs.Recommendations;
 using AuthorBot.Dialogs.Routing;
 using AuthorBot.Dialogs.Writing;
@@ -31,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddAuthorFlows();
         services.AddRecommendationFlow();
         services.AddWritingFeedback();
+        services.AddReaderQuiz();
         services.AddSingleton<ReaderMenu>();
         services.AddReaderUnderstanding();
         services.AddSingleton<MainDialog>();

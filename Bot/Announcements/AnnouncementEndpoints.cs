@@ -1,12 +1,14 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AuthorBot.Dialogs.Quiz;
 using Microsoft.Extensions.Options;
 
 namespace AuthorBot.Bot.Announcements;
 
 /// <summary>
 /// <c>POST /api/announcements</c>, <c>GET /api/announcements/{id}</c> (progress), <c>DELETE /api/announcements/{id}</c>
-/// (cancel what is unsent), <c>GET /api/announcements/{id}/results</c> (engagement and A/B test), all behind the bearer
+/// (cancel what is unsent), <c>GET /api/announcements/{id}/results</c> (engagement and A/B test) and
+/// <c>GET /api/quiz/questions</c> (what a question of the week's <c>quizQuestionId</c> may name), all behind the bearer
 /// key; and the public click redirect <c>GET /r/{token}</c>. Plain request delegates with source-generated JSON, so
 /// malformed input gets a 400 that says what is wrong rather than a framework error page.
 /// </summary>
@@ -18,6 +20,7 @@ internal static partial class AnnouncementEndpoints
         endpoints.MapGet("/api/announcements/{id}", static context => WithKeyAsync(context, ProgressAsync));
         endpoints.MapDelete("/api/announcements/{id}", static context => WithKeyAsync(context, CancelAsync));
         endpoints.MapGet("/api/announcements/{id}/results", static context => WithKeyAsync(context, ResultsAsync));
+        endpoints.MapGet("/api/quiz/questions", static context => WithKeyAsync(context, QuizQuestionsAsync));
         endpoints.MapGet("/r/{token}", RedirectAsync);
         return endpoints;
     }
@@ -67,7 +70,7 @@ internal static partial class AnnouncementEndpoints
             return;
         }
 
-        if (AnnouncementValidator.Validate(request, time.GetUtcNow()) is { } invalid)
+        if (AnnouncementValidator.Validate(request, time.GetUtcNow(), context.RequestServices.GetService<QuizBank>()) is { } invalid)
         {
             await WriteErrorAsync(context, StatusCodes.Status400BadRequest, invalid).ConfigureAwait(false);
             return;
@@ -112,6 +115,15 @@ internal static partial class AnnouncementEndpoints
         var time = context.RequestServices.GetRequiredService<TimeProvider>();
         var progress = await store.GetProgressAsync(id, time.GetUtcNow(), context.RequestAborted).ConfigureAwait(false);
         await WriteAsync(context, StatusCodes.Status200OK, progress!).ConfigureAwait(false);
+    }
+
+    /// <summary>The reader quiz's questions, whose ids an announcement's <c>quizQuestionId</c> names.</summary>
+    private static Task QuizQuestionsAsync(HttpContext context, AnnouncementOptions options)
+    {
+        var bank = context.RequestServices.GetRequiredService<QuizBank>();
+        var listing = bank.Questions.Select(q => new QuizQuestionListing(q.Id, q.Text, q.Choices, q.Answer)).ToList();
+        context.Response.ContentType = "application/json";
+        return JsonSerializer.SerializeAsync(context.Response.Body, listing, AnnouncementJsonContext.Default.ListQuizQuestionListing, context.RequestAborted);
     }
 
     private static async Task ResultsAsync(HttpContext context, AnnouncementOptions options)

@@ -15,4 +15,5 @@ namespace AuthorBot.Bot.Announcements;
 [JsonSerializable(typeof(AnnouncementProgress))]
 [JsonSerializable(typeof(AnnouncementResults))]
 [JsonSerializable(typeof(ApiError))]
+[JsonSerializable(typeof(List<QuizQuestionListing>))]
 internal sealed partial class AnnouncementJsonContext : JsonSerializerContext;

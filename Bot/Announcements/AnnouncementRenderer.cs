@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using AuthorBot.BotFramework.Schema;
 using AuthorBot.Dialogs.Profile;
+using AuthorBot.Dialogs.Quiz;
 
 namespace AuthorBot.Bot.Announcements;
 
@@ -13,7 +14,7 @@ namespace AuthorBot.Bot.Announcements;
 /// </summary>
 internal static partial class AnnouncementRenderer
 {
-    public static (Activity Activity, List<LinkToken> Links) Render(AnnouncementRequest definition, DueDelivery delivery, ReaderProfile? profile)
+    public static (Activity Activity, List<LinkToken> Links) Render(AnnouncementRequest definition, DueDelivery delivery, ReaderProfile? profile, QuizBank? quiz = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(delivery);
@@ -56,6 +57,13 @@ internal static partial class AnnouncementRenderer
                 Buttons = card.Buttons?.Select(b => new CardAction(ActionTypes.OpenUrl, MessageTemplate.Render(b.Title!, profile), Rewrite(b.Url!))).ToList(),
             };
             activity.Attachments = [hero.ToAttachment()];
+        }
+
+        if (quiz?.Find(definition.QuizQuestionId) is { } question)
+        {
+            // The question's buttons carry its id, so the quiz scores the answer whenever the reader presses one.
+            activity.Text ??= "Quiz question of the week: " + question.Text;
+            activity.Attachments = [.. activity.Attachments ?? [], QuizCards.WeeklyQuestionCard(question)];
         }
 
         return (activity, links);

@@ -21,6 +21,12 @@ internal sealed class AnnouncementRequest
     /// <summary>When it is sent.</summary>
     public ScheduleRequest? Schedule { get; set; }
 
+    /// <summary>
+    /// The id of a reader-quiz question to send as the quiz question of the week: its card's buttons answer it, and
+    /// each reader's answer scores once (<c>GET /api/quiz/questions</c> lists the ids).
+    /// </summary>
+    public string? QuizQuestionId { get; set; }
+
     /// <summary>Where <c>/r/{token}</c> links point (filled in by the server).</summary>
     public string? BaseUrl { get; set; }
 }

@@ -1,3 +1,5 @@
+using AuthorBot.Dialogs.Quiz;
+
 namespace AuthorBot.Bot.Announcements;
 
 /// <summary>Checks a posted announcement and normalizes it (variants filled in, kinds lower-case).</summary>
@@ -8,9 +10,17 @@ internal static class AnnouncementValidator
     private static readonly TimeSpan _maxWindow = TimeSpan.FromDays(14);
 
     /// <summary>Null when the request is valid (and then normalized in place), otherwise a message naming the field.</summary>
-    public static string? Validate(AnnouncementRequest request, DateTimeOffset now)
+    /// <param name="request">The posted announcement.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="quiz">The quiz's questions, which <c>quizQuestionId</c> must name.</param>
+    public static string? Validate(AnnouncementRequest request, DateTimeOffset now, QuizBank? quiz = null)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.QuizQuestionId is { } questionId && quiz?.Find(questionId) is null)
+        {
+            return $"'quizQuestionId' \"{(questionId.Length > 60 ? questionId[..60] + "..." : questionId)}\" is not a question of the reader quiz (GET /api/quiz/questions lists them).";
+        }
+
         if (request.Name is { Length: > 200 })
         {
             return "'name' is longer than 200 characters.";
@@ -58,7 +68,7 @@ internal static class AnnouncementValidator
                 return $"'{field}weight' must be a positive number.";
             }
 
-            if (string.IsNullOrWhiteSpace(variant.Text) && variant.Card is null)
+            if (string.IsNullOrWhiteSpace(variant.Text) && variant.Card is null && request.QuizQuestionId is null)
             {
                 return topLevel ? "'text' is required (or a 'card')." : $"'variants[{i}]' needs 'text' or a 'card'.";
             }

@@ -4,6 +4,7 @@ using AuthorBot.Bot.Proactive;
 using AuthorBot.Bot.Telemetry;
 using AuthorBot.BotFramework.Connector;
 using AuthorBot.Dialogs.Profile;
+using AuthorBot.Dialogs.Quiz;
 using Microsoft.Extensions.Options;
 
 namespace AuthorBot.Bot.Announcements;
@@ -39,6 +40,7 @@ internal sealed partial class DeliveryEngine : BackgroundService
     private readonly AnnouncementStore _store;
     private readonly ConversationReferenceStore _references;
     private readonly ReaderProfileReader _profiles;
+    private readonly QuizBank? _quiz;
     private readonly DeliverySender _sender;
     private readonly AnnouncementOptions _options;
     private readonly ConnectorClientOptions _connector;
@@ -60,7 +62,8 @@ internal sealed partial class DeliveryEngine : BackgroundService
         IOptions<AnnouncementOptions> options,
         IOptions<ConnectorClientOptions> connector,
         TimeProvider time,
-        ILogger<DeliveryEngine> logger)
+        ILogger<DeliveryEngine> logger,
+        QuizBank? quiz = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(connector);
@@ -68,6 +71,7 @@ internal sealed partial class DeliveryEngine : BackgroundService
         _store = store;
         _references = references;
         _profiles = profiles;
+        _quiz = quiz;
         _sender = sender;
         _options = options.Value;
         _time = time;
@@ -218,7 +222,7 @@ internal sealed partial class DeliveryEngine : BackgroundService
             }
             else
             {
-                var (activity, deliveryLinks) = AnnouncementRenderer.Render(definition, delivery, profile);
+                var (activity, deliveryLinks) = AnnouncementRenderer.Render(definition, delivery, profile, _quiz);
                 candidates.Add(new PreparedDelivery(delivery, target, activity));
                 links.AddRange(deliveryLinks);
                 plannedNow[delivery.Reader] = plannedNow.GetValueOrDefault(delivery.Reader) + 1;

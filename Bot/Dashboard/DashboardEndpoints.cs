@@ -3,6 +3,7 @@ using AuthorBot.Bot.Announcements;
 using AuthorBot.Bot.Understanding;
 using AuthorBot.Dialogs.Content;
 using AuthorBot.Dialogs.Profile;
+using AuthorBot.Dialogs.Quiz;
 using Microsoft.Extensions.Options;
 
 namespace AuthorBot.Bot.Dashboard;
@@ -177,7 +178,7 @@ internal static class DashboardEndpoints
         }
 
         // The same checks as creating it, so the preview shows the error the real request would get.
-        if (AnnouncementValidator.Validate(request, Now(context)) is { } invalid)
+        if (AnnouncementValidator.Validate(request, Now(context), context.RequestServices.GetService<QuizBank>()) is { } invalid)
         {
             await ErrorAsync(context, StatusCodes.Status400BadRequest, invalid).ConfigureAwait(false);
             return;

@@ -2,6 +2,7 @@ using System.Globalization;
 using AuthorBot.Bot.Announcements;
 using AuthorBot.Dialogs.Content;
 using AuthorBot.Dialogs.Events;
+using AuthorBot.Dialogs.Quiz;
 using AuthorBot.Dialogs.Recommendations;
 using AuthorBot.Recommenders.Interactions;
 
@@ -15,6 +16,7 @@ internal sealed class DashboardOverviewBuilder(
     EventRsvpService rsvps,
     ReaderRecommender recommender,
     AnnouncementStore announcements,
+    QuizBank quiz,
     TimeProvider clock)
 {
     /// <summary>At most this many days are charted, ending today.</summary>
@@ -84,7 +86,10 @@ internal sealed class DashboardOverviewBuilder(
             }
         }
 
-        return new DashboardOverview(content.AuthorName, audience, events, new FeedbackSummary(total, kinds), listed);
+        return new DashboardOverview(content.AuthorName, audience, events, new FeedbackSummary(total, kinds), listed)
+        {
+            QuizQuestions = [.. quiz.Questions.Select(q => new QuizQuestionOption(q.Id, q.Text))],
+        };
     }
 
     // The running total at the end of each UTC day, from the first change (or today) to today, at most ChartedDays.

@@ -18,7 +18,14 @@ internal sealed record FeedbackSummary(int Total, IReadOnlyList<FeedbackRate> Ki
 internal sealed record FeedbackRate(string Kind, int Count, double Rate);
 
 /// <summary>What the dashboard's first screen shows.</summary>
-internal sealed record DashboardOverview(string AuthorName, AudienceSeries Audience, IReadOnlyList<EventSummary> Events, FeedbackSummary Feedback, IReadOnlyList<AnnouncementProgress> Announcements);
+internal sealed record DashboardOverview(string AuthorName, AudienceSeries Audience, IReadOnlyList<EventSummary> Events, FeedbackSummary Feedback, IReadOnlyList<AnnouncementProgress> Announcements)
+{
+    /// <summary>The reader quiz's questions, any of which an announcement can send as the question of the week.</summary>
+    public IReadOnlyList<QuizQuestionOption> QuizQuestions { get; init; } = [];
+}
+
+/// <summary>A quiz question the announcement form offers as the question of the week.</summary>
+internal sealed record QuizQuestionOption(string Id, string Question);
 
 /// <summary>One variant's rate with its 95 % Wilson interval.</summary>
 internal sealed record RateWithInterval(int Count, double Rate, double Low, double High);

@@ -10,6 +10,7 @@
   var charts = {};
   var selected = null;
   var eventsFilled = false;
+  var quizFilled = false;
 
   function $(id) { return document.getElementById(id); }
 
@@ -101,6 +102,20 @@
         select.appendChild(option);
       });
     }
+  }
+
+  function showQuiz(questions) {
+    if (quizFilled) {
+      return;
+    }
+    quizFilled = true;
+    var select = $('a-quiz');
+    questions.forEach(function (q) {
+      var option = document.createElement('option');
+      option.value = q.id;
+      option.textContent = q.question;
+      select.appendChild(option);
+    });
   }
 
   function showFeedback(feedback) {
@@ -334,6 +349,7 @@
     showAudience(overview.audience);
     showAnnouncements(overview.announcements);
     showEvents(overview.events);
+    showQuiz(overview.quizQuestions || []);
     showFeedback(overview.feedback);
     await showDetail();
     document.body.dataset.loaded = 'true';
@@ -383,7 +399,7 @@
     if ($('a-ab').checked) {
       variants.push(variant('B'));
     }
-    return { name: value('a-name') || undefined, variants: variants, audience: audience, schedule: schedule };
+    return { name: value('a-name') || undefined, variants: variants, audience: audience, schedule: schedule, quizQuestionId: value('a-quiz') || undefined };
   }
 
   function postJson(url, body) {

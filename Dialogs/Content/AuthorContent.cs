@@ -22,6 +22,9 @@ public sealed record AuthorContent(string AuthorName, Uri? Website, IReadOnlyLis
     /// </summary>
     public string TimeZone { get; init; } = "Etc/UTC";
 
+    /// <summary>The quiz questions the author wrote, beside those the quiz makes from the books.</summary>
+    public IReadOnlyList<AuthoredQuizQuestion> Quiz { get; init; } = [];
+
     /// <summary>The chat page's look (photo, accent colour, tagline).</summary>
     public AuthorBranding Branding { get; init; } = AuthorBranding.Default;
 

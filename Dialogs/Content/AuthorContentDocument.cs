@@ -16,6 +16,28 @@ internal sealed class AuthorContentDocument
     public List<FaqDocument?>? Faq { get; set; }
 
     public Dictionary<string, List<string?>?>? IntentExamples { get; set; }
+
+    public List<QuizDocument?>? Quiz { get; set; }
+}
+
+/// <summary>One entry of "quiz": a question the author wrote for the reader quiz.</summary>
+internal sealed class QuizDocument
+{
+    public string? Id { get; set; }
+
+    public string? Question { get; set; }
+
+    public List<string?>? Choices { get; set; }
+
+    public string? Answer { get; set; }
+}
+
+/// <summary>One entry of a book's "characters".</summary>
+internal sealed class CharacterDocument
+{
+    public string? Name { get; set; }
+
+    public string? Role { get; set; }
 }
 
 /// <summary>The "author" object.</summary>
@@ -58,6 +80,10 @@ internal sealed class BookDocument
     public SeriesDocument? Series { get; set; }
 
     public List<FormatDocument?>? Formats { get; set; }
+
+    public string? Setting { get; set; }
+
+    public List<CharacterDocument?>? Characters { get; set; }
 }
 
 /// <summary>A book's "series" object.</summary>

@@ -195,6 +195,7 @@ public static partial class AuthorContentLoader
             var bio = document.Author?.Bio is null ? null : Text(document.Author.Bio, "author.bio");
             var faq = Faq(document.Faq);
             var intentExamples = IntentExamples(document.IntentExamples);
+            var quiz = Quiz(document.Quiz);
             if (_errors.Count > 0)
             {
                 throw Failure();
@@ -205,6 +206,7 @@ public static partial class AuthorContentLoader
                 Bio = bio,
                 Faq = faq,
                 IntentExamples = intentExamples,
+                Quiz = quiz,
                 Branding = branding,
                 TimeZone = authorZone?.Id ?? UsualZone(books, events),
             };
@@ -317,9 +319,17 @@ public static partial class AuthorContentLoader
 
             var series = Series(book.Series, path + ".series");
             var formats = Formats(book.Formats, path + ".formats");
+            var setting = book.Setting is null ? null : Text(book.Setting, path + ".setting");
+            var characters = Characters(book.Characters, path + ".characters");
             return _errors.Count > errorsBefore
                 ? null
-                : new Book(id!, title!, blurb!, tags, publishedOn, launch, sample, links) { Series = series, Formats = formats };
+                : new Book(id!, title!, blurb!, tags, publishedOn, launch, sample, links)
+                {
+                    Series = series,
+                    Formats = formats,
+                    Setting = setting,
+                    Characters = characters,
+                };
         }
 
         private AuthorEvent? ToEvent(EventDocument? e, string path, List<BookDocument?>? books)

@@ -24,4 +24,10 @@ public sealed record Book(
 
     /// <summary>The editions it sells in, with prices.</summary>
     public IReadOnlyList<BookFormat> Formats { get; init; } = [];
+
+    /// <summary>Where and when the story takes place ("a Northumberland fishing village"), if the author said.</summary>
+    public string? Setting { get; init; }
+
+    /// <summary>The main characters, as the author lists them.</summary>
+    public IReadOnlyList<BookCharacter> Characters { get; init; } = [];
 }

@@ -78,6 +78,9 @@ public static class ReaderIntents
     /// <summary>Feedback on the author's own writing (authors only).</summary>
     public const string WritingFeedback = "writing-feedback";
 
+    /// <summary>The reader quiz, its leaderboard and the reader's points.</summary>
+    public const string Quiz = "quiz";
+
     /// <summary>The prefix of the author's questions' intents.</summary>
     public const string FaqPrefix = "faq:";
 
@@ -86,7 +89,7 @@ public static class ReaderIntents
     [
         Newsletter, Recommend, NewBook, Events, Preferences, Privacy, Help, Cancel, StartOver, Menu, Greeting, Thanks, Goodbye,
         Unsubscribe, StopAnnouncements, AboutBot, AboutAuthor, AboutBook, Formats, Series, ContactAuthor, Praise, Complaint,
-        WritingFeedback,
+        WritingFeedback, Quiz,
     ];
 
     /// <summary>Whether an id names a shipped intent.</summary>

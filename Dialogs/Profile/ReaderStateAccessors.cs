@@ -1,5 +1,6 @@
 using AuthorBot.BotFramework.Dialogs;
 using AuthorBot.BotFramework.State;
+using AuthorBot.Dialogs.Quiz;
 using AuthorBot.Dialogs.Recommendations;
 
 namespace AuthorBot.Dialogs.Profile;
@@ -17,6 +18,7 @@ public sealed class ReaderStateAccessors
         UserState = userState;
         ConversationState = conversationState;
         Profile = userState.CreateProperty<ReaderProfile>(nameof(ReaderProfile));
+        QuizProgress = userState.CreateProperty<QuizProgress>(nameof(QuizProgress));
         DialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
         Welcomed = conversationState.CreateProperty<bool>("welcomed");
         BookCards = conversationState.CreateProperty<List<SentBookCard>>("bookCards");
@@ -31,6 +33,9 @@ public sealed class ReaderStateAccessors
 
     /// <summary>The reader's profile.</summary>
     public IStatePropertyAccessor<ReaderProfile> Profile { get; }
+
+    /// <summary>The reader's quiz points, streak and badges.</summary>
+    public IStatePropertyAccessor<QuizProgress> QuizProgress { get; }
 
     /// <summary>The dialog stack of the conversation.</summary>
     public IStatePropertyAccessor<DialogState> DialogState { get; }

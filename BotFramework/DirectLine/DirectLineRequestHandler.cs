@@ -30,7 +30,7 @@ internal sealed partial class DirectLineRequestHandler(
     private const int MaxUserIdLength = 256;
     private const string ReservedUserIdPrefix = "dl_";
 
-    private static readonly TimeSpan SlowTurn = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan _slowTurn = TimeSpan.FromSeconds(5);
 
     private CancellationToken Stopping => lifetime.ApplicationStopping;
 
@@ -374,7 +374,7 @@ internal sealed partial class DirectLineRequestHandler(
         var waitStarted = time.GetTimestamp();
         await conversation.TurnGate.WaitAsync(Stopping).ConfigureAwait(false);
         var held = time.GetTimestamp();
-        if (time.GetElapsedTime(waitStarted, held) is var waited && waited > SlowTurn)
+        if (time.GetElapsedTime(waitStarted, held) is var waited && waited > _slowTurn)
         {
             LogSlowGate(logger, conversation.Id, inbound?.Type, waited.TotalSeconds);
         }
@@ -404,7 +404,7 @@ internal sealed partial class DirectLineRequestHandler(
 
             // One turn at a time per conversation: a slow turn makes every later post in the conversation wait,
             // and a client gives up after a minute, so say which turn held the conversation.
-            if (time.GetElapsedTime(held) is var holding && holding > SlowTurn)
+            if (time.GetElapsedTime(held) is var holding && holding > _slowTurn)
             {
                 LogSlowTurn(logger, conversation.Id, inbound?.Type, inbound?.Text?.Length ?? 0, inbound?.Attachments?.Count ?? 0, holding.TotalSeconds);
             }

@@ -51,7 +51,8 @@ public static class QuizCards
         var text = new StringBuilder(heading).Append(": ").Append(question.Text);
         for (var i = 0; i < question.Choices.Count; i++)
         {
-            text.Append('\n').Append(QuizQuestion.Letter(i)).Append(") ").Append(question.Choices[i]);
+            // Two spaces before the newline: a Markdown line break, or Web Chat runs the choices into one line.
+            text.Append("  \n").Append(QuizQuestion.Letter(i)).Append(") ").Append(question.Choices[i]);
         }
 
         text.Append("\n\nPick a button, or type the letter, \"the second one\" or the answer.");

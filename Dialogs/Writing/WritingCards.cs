@@ -43,7 +43,7 @@ internal static class WritingCards
 
         var body = new List<JsonNode>
         {
-            AdaptiveCards.TextBlock(Invariant($"Writing feedback: {report.Words:N0} words, {report.Sentences:N0} sentences, {report.Paragraphs:N0} paragraphs"), size: "medium", weight: "bolder"),
+            AdaptiveCards.TextBlock("Writing feedback: " + Counted(report.Words, "word") + ", " + Counted(report.Sentences, "sentence") + ", " + Counted(report.Paragraphs, "paragraph"), size: "medium", weight: "bolder"),
             AdaptiveCards.FactSet(readability),
             AdaptiveCards.FactSet(style),
             AdaptiveCards.TextBlock(report.Suggestions.Count == 0 ? "Nothing stands out: no suggestions this time." : "What I'd look at first:", weight: "bolder"),
@@ -98,6 +98,8 @@ internal static class WritingCards
         var to = after.ToString(format, CultureInfo.InvariantCulture);
         return from == to ? to + " (unchanged)" : $"{from} → {to}";
     }
+
+    private static string Counted(int count, string noun) => Invariant($"{count:N0} {noun}{(count == 1 ? string.Empty : "s")}");
 
     private static string Tally(int total, IReadOnlyList<WordTally> words) =>
         total == 0 ? "none" : Invariant($"{total} (") + string.Join(", ", words.Take(4).Select(w => Invariant($"{w.Word} ×{w.Count}"))) + ")";

@@ -98,7 +98,7 @@ public sealed class QuizAndWritingTests(ChromiumFixture chromium)
 
         var feedback = chat.Page.Locator("#webchat .ac-adaptiveCard").Filter(new LocatorFilterOptions { HasText = "Writing feedback:" }).Last;
         await Expect(feedback).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = ChatPage.StepTimeoutMs });
-        await Expect(feedback).ToContainTextAsync(new Regex(@"Writing feedback: \d+ words, 4 sentences, 1 paragraphs"));
+        await Expect(feedback).ToContainTextAsync(new Regex(@"Writing feedback: \d+ words, 4 sentences, 1 paragraph"));
         var titles = (await feedback.Locator(".ac-fact-title").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
         Assert.Contains("Flesch reading ease", titles);
         Assert.Contains("Passive voice", titles);
@@ -113,8 +113,17 @@ public sealed class QuizAndWritingTests(ChromiumFixture chromium)
     private static async Task<QuizQuestion> QuestionAsync(ChatPage chat, QuizBank bank, int number)
     {
         var bubble = await chat.ExpectBotAsync($"^Question {number} of 5: ");
-        var shown = Plain(await bubble.InnerTextAsync());
-        return Assert.Single(bank.Questions, q => shown.Contains(Plain(q.Text), StringComparison.Ordinal) && q.Choices.All(c => shown.Contains(Plain(c), StringComparison.Ordinal)));
+        var raw = await bubble.InnerTextAsync();
+        var shown = Plain(raw);
+        var question = Assert.Single(bank.Questions, q => shown.Contains(Plain(q.Text), StringComparison.Ordinal) && q.Choices.All(c => shown.Contains(Plain(c), StringComparison.Ordinal)));
+
+        // Each choice on a line of its own, not run into the question.
+        for (var i = 0; i < question.Choices.Count; i++)
+        {
+            Assert.Contains("\n" + QuizQuestion.Letter(i) + ") ", raw, StringComparison.Ordinal);
+        }
+
+        return question;
     }
 
     // Web Chat shows bot text as Markdown with typographic quotes and its own line breaks.

@@ -66,7 +66,7 @@ public static partial class DirectLineEndpointRouteBuilderExtensions
     }
 
     /// <summary>
-    /// Before a refusal goes out, reads and discards what is left of the request's body, up to 256 MiB (or sixteen times
+    /// Before any answer goes out, reads and discards what is left of the request's body, up to 256 MiB (or sixteen times
     /// the upload limit), while the client keeps sending (no read waits more than five seconds) and for at most a minute.
     /// Closing a connection with unread data makes TCP reset it, and a client still sending (a multi-megabyte upload
     /// refused by its length) then loses the 4xx that says why; the server's own drain gives up at its 30 MB body limit
@@ -128,7 +128,7 @@ public static partial class DirectLineEndpointRouteBuilderExtensions
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Direct Line: stopped reading the rest of a refused request to {Path} after {Bytes} bytes and {Seconds:F1} s ({Reason}); a client still sending sees a reset")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Direct Line: stopped reading the rest of a request to {Path} before answering it, after {Bytes} bytes and {Seconds:F1} s ({Reason}); a client still sending sees a reset")]
     private static partial void LogDrainStopped(ILogger logger, PathString path, long bytes, string reason, double seconds);
 
     private static string ConversationId(HttpContext context) =>
